@@ -1,0 +1,93 @@
+package io.fluxsocketio.engineio;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An Engine.IO server: opens sessions, finds them by id, and closes them all on shutdown. It knows nothing of
+ * HTTP; the web layer hands it transports.
+ */
+public final class EngineIoServer implements AutoCloseable {
+
+    private static final SecureRandom random = new SecureRandom();
+
+    private final EngineIoOptions options;
+
+    private final EngineIoListener listener;
+
+    private final EngineIoTimer timer;
+
+    private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
+
+    private volatile boolean closed;
+
+    public EngineIoServer(EngineIoOptions options, EngineIoListener listener) {
+        this(options, listener, new EngineIoTimer("engineio-timer"));
+    }
+
+    public EngineIoServer(EngineIoOptions options, EngineIoListener listener, EngineIoTimer timer) {
+        this.options = options;
+        this.listener = listener;
+        this.timer = timer;
+    }
+
+    public EngineIoOptions options() {
+        return this.options;
+    }
+
+    public EngineIoTimer timer() {
+        return this.timer;
+    }
+
+    EngineIoListener listener() {
+        return this.listener;
+    }
+
+    /**
+     * Opens a session on a transport: the open packet is queued on it, and the listener is told.
+     * @return the session, or null when the server is closed
+     */
+    public EngineIoSession open(EngineIoHandshake handshake, EngineIoTransport transport) {
+        if (this.closed) {
+            return null;
+        }
+        EngineIoSession session = new EngineIoSession(generateId(), this, handshake, transport);
+        this.sessions.put(session.id(), session);
+        session.start();
+        this.listener.onOpen(session);
+        return session;
+    }
+
+    /** The open session with that id, or null. */
+    public EngineIoSession session(String id) {
+        return this.sessions.get(id);
+    }
+
+    public int sessionCount() {
+        return this.sessions.size();
+    }
+
+    void remove(EngineIoSession session) {
+        this.sessions.remove(session.id(), session);
+    }
+
+    /** Closes every session, telling clients the server is going away, and stops the timer. */
+    @Override
+    public void close() {
+        this.closed = true;
+        for (EngineIoSession session : new ArrayList<>(this.sessions.values())) {
+            session.close(CloseReason.SERVER_SHUTTING_DOWN);
+        }
+        this.timer.close();
+    }
+
+    /** A random, URL-safe id of 20 characters, as engine.io and socket.io use for sessions and sockets. */
+    public static String generateId() {
+        byte[] bytes = new byte[15];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

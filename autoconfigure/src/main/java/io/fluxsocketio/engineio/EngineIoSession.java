@@ -1,0 +1,315 @@
+package io.fluxsocketio.engineio;
+
+import io.fluxsocketio.engineio.protocol.EngineIoPacket;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.Message;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.Open;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.Ping;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.Pong;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.Upgrade;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+
+/**
+ * One Engine.IO session: its state machine, its heartbeat, and the upgrade from polling to WebSocket. Transports
+ * feed it packets with {@link #receive}; it writes through the current {@link EngineIoTransport}.
+ *
+ * <p>All state changes happen under one lock per session; listener calls happen outside it.
+ */
+public final class EngineIoSession implements EngineIoSocket {
+
+    private static final Log logger = LogFactory.getLog(EngineIoSession.class);
+
+    private static final String PROBE = "probe";
+
+    enum State { OPEN, UPGRADING, CLOSED }
+
+    private final String id;
+
+    private final EngineIoServer server;
+
+    private final EngineIoHandshake handshake;
+
+    private final Object lock = new Object();
+
+    private State state = State.OPEN;
+
+    private volatile EngineIoTransport transport;
+
+    private EngineIoTransport probe;
+
+    private Disposable heartbeat;
+
+    private Disposable upgradeTimeout;
+
+    private boolean awaitingPong;
+
+    private volatile Object attachment;
+
+    EngineIoSession(String id, EngineIoServer server, EngineIoHandshake handshake, EngineIoTransport transport) {
+        this.id = id;
+        this.server = server;
+        this.handshake = handshake;
+        this.transport = transport;
+    }
+
+    /** Writes the open packet and starts the heartbeat. */
+    void start() {
+        EngineIoOptions options = this.server.options();
+        List<String> upgrades = (EngineIoOptions.POLLING.equals(this.transport.name())
+                && options.upgradesToWebSocket()) ? List.of(EngineIoOptions.WEBSOCKET) : List.of();
+        synchronized (this.lock) {
+            this.transport.write(new Open(this.id, upgrades, options.pingInterval().toMillis(),
+                    options.pingTimeout().toMillis(), options.maxPayload()));
+            schedulePing();
+        }
+    }
+
+    @Override
+    public String id() {
+        return this.id;
+    }
+
+    @Override
+    public EngineIoHandshake handshake() {
+        return this.handshake;
+    }
+
+    @Override
+    public String transportName() {
+        return this.transport.name();
+    }
+
+    /** The transport in use; a request on any other transport than this or the probe is a protocol error. */
+    public EngineIoTransport transport() {
+        return this.transport;
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (this.lock) {
+            return this.state != State.CLOSED;
+        }
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T attachment() {
+        return (T) this.attachment;
+    }
+
+    @Override
+    public boolean send(List<? extends Message> messages, boolean volatileDelivery) {
+        synchronized (this.lock) {
+            if (this.state == State.CLOSED) {
+                return false;
+            }
+            EngineIoTransport current = this.transport;
+            if (volatileDelivery && !current.isWritable()) {
+                return false;
+            }
+            if (current.bufferedCount() + messages.size() <= this.server.options().maxBufferedPackets()) {
+                for (Message message : messages) {
+                    current.write(message);
+                }
+                return true;
+            }
+        }
+        logger.warn("Closing Engine.IO session " + this.id + ": more than "
+                + this.server.options().maxBufferedPackets() + " packets buffered for a client that reads too slowly");
+        close(CloseReason.OUTBOUND_BUFFER_FULL);
+        return false;
+    }
+
+    /** Handles a packet that arrived on the given transport. */
+    public void receive(EngineIoTransport from, EngineIoPacket packet) {
+        if (from != this.transport && isProbe(from)) {
+            receiveProbe(from, packet);
+            return;
+        }
+        switch (packet.type()) {
+            case MESSAGE -> this.server.listener().onMessage(this, (Message) packet);
+            case PONG -> onPong();
+            case PING -> send(EngineIoPacket.PONG);
+            case CLOSE -> close(CloseReason.TRANSPORT_CLOSE);
+            case NOOP -> {
+                // Some clients send noops while they pause polling; nothing to do.
+            }
+            case OPEN -> protocolError("the client sent an open packet");
+            case UPGRADE -> protocolError("upgrade packet outside an upgrade");
+        }
+    }
+
+    private void send(EngineIoPacket control) {
+        synchronized (this.lock) {
+            if (this.state != State.CLOSED) {
+                this.transport.write(control);
+            }
+        }
+    }
+
+    private boolean isProbe(EngineIoTransport candidate) {
+        synchronized (this.lock) {
+            return candidate == this.probe;
+        }
+    }
+
+    /** Closes the session because the client broke the protocol. */
+    public void protocolError(String what) {
+        logger.info("Closing Engine.IO session " + this.id + " (parse error): " + what);
+        close(CloseReason.PARSE_ERROR);
+    }
+
+    private void onPong() {
+        synchronized (this.lock) {
+            if (this.state == State.CLOSED || !this.awaitingPong) {
+                return;
+            }
+            this.awaitingPong = false;
+            this.heartbeat.dispose();
+            schedulePing();
+        }
+    }
+
+    private void schedulePing() {
+        this.heartbeat = this.server.timer().schedule(this.server.options().pingInterval(), this::ping);
+    }
+
+    private void ping() {
+        synchronized (this.lock) {
+            if (this.state == State.CLOSED) {
+                return;
+            }
+            this.awaitingPong = true;
+            this.transport.write(EngineIoPacket.PING);
+            this.heartbeat = this.server.timer().schedule(this.server.options().pingTimeout(), this::pingTimedOut);
+        }
+    }
+
+    private void pingTimedOut() {
+        logger.info("Closing Engine.IO session " + this.id + ": no pong within "
+                + this.server.options().pingTimeout().toMillis() + " ms");
+        close(CloseReason.PING_TIMEOUT);
+    }
+
+    /**
+     * Offers a WebSocket connection as the upgrade of this polling session.
+     * @return false when the session cannot upgrade now; the caller then closes the connection
+     */
+    public boolean startUpgrade(EngineIoTransport candidate) {
+        synchronized (this.lock) {
+            if (this.state != State.OPEN || this.probe != null
+                    || !EngineIoOptions.POLLING.equals(this.transport.name())) {
+                return false;
+            }
+            this.probe = candidate;
+            this.upgradeTimeout = this.server.timer().schedule(this.server.options().upgradeTimeout(),
+                    () -> abortUpgrade(candidate, "upgrade timed out"));
+            return true;
+        }
+    }
+
+    private void receiveProbe(EngineIoTransport candidate, EngineIoPacket packet) {
+        if (packet instanceof Ping ping && PROBE.equals(ping.data())) {
+            synchronized (this.lock) {
+                if (this.state == State.OPEN && this.probe == candidate) {
+                    candidate.write(new Pong(PROBE));
+                    this.state = State.UPGRADING;
+                    this.transport.pauseForUpgrade();
+                    return;
+                }
+            }
+        }
+        else if (packet instanceof Upgrade) {
+            EngineIoTransport previous = null;
+            synchronized (this.lock) {
+                if (this.state == State.UPGRADING && this.probe == candidate) {
+                    this.upgradeTimeout.dispose();
+                    previous = this.transport;
+                    for (EngineIoPacket unsent : previous.drainUnsent()) {
+                        candidate.write(unsent);
+                    }
+                    this.transport = candidate;
+                    this.probe = null;
+                    this.state = State.OPEN;
+                }
+            }
+            if (previous != null) {
+                previous.close(CloseReason.TRANSPORT_CLOSE, true);
+                return;
+            }
+        }
+        abortUpgrade(candidate, "unexpected " + packet.type() + " packet during the upgrade");
+    }
+
+    private void abortUpgrade(EngineIoTransport candidate, String why) {
+        synchronized (this.lock) {
+            if (this.probe != candidate) {
+                return;
+            }
+            this.probe = null;
+            this.upgradeTimeout.dispose();
+            if (this.state == State.UPGRADING) {
+                this.state = State.OPEN;
+            }
+        }
+        logger.debug("Upgrade of Engine.IO session " + this.id + " aborted: " + why);
+        candidate.close(CloseReason.TRANSPORT_ERROR, false);
+    }
+
+    /** Called by a transport whose connection ended without the session asking for it. */
+    public void transportClosed(EngineIoTransport closed, CloseReason reason) {
+        if (isProbe(closed)) {
+            abortUpgrade(closed, "probe connection closed");
+        }
+        else if (closed == this.transport) {
+            close(reason);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(CloseReason.FORCED_CLOSE);
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        EngineIoTransport current;
+        EngineIoTransport pendingProbe;
+        synchronized (this.lock) {
+            if (this.state == State.CLOSED) {
+                return;
+            }
+            this.state = State.CLOSED;
+            if (this.heartbeat != null) {
+                this.heartbeat.dispose();
+            }
+            if (this.upgradeTimeout != null) {
+                this.upgradeTimeout.dispose();
+            }
+            current = this.transport;
+            pendingProbe = this.probe;
+            this.probe = null;
+        }
+        this.server.remove(this);
+        current.close(reason, reason.flushesBeforeClose());
+        if (pendingProbe != null) {
+            pendingProbe.close(reason, false);
+        }
+        logger.debug("Engine.IO session " + this.id + " closed: " + reason.wireName());
+        this.server.listener().onClose(this, reason);
+    }
+
+    @Override
+    public String toString() {
+        return "EngineIoSession[" + this.id + ", " + this.transport.name() + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package io.fluxsocketio.engineio;
+
+import io.fluxsocketio.engineio.protocol.EngineIoPacket;
+
+import java.util.List;
+
+/**
+ * What a session needs of a transport. The session calls these methods while it holds its lock, so they are
+ * never called concurrently and must not block.
+ */
+public interface EngineIoTransport {
+
+    String name();
+
+    /** Queues a packet for writing. */
+    void write(EngineIoPacket packet);
+
+    /** Packets queued and not yet handed to the network. */
+    int bufferedCount();
+
+    /** Whether a packet written now would leave at once (used to drop volatile messages). */
+    boolean isWritable();
+
+    /** Takes the packets not yet handed to the network, for the hand-over to the upgraded transport. */
+    List<EngineIoPacket> drainUnsent();
+
+    /** Answers any request the client is holding open, so that it can pause this transport for an upgrade. */
+    void pauseForUpgrade();
+
+    /**
+     * Closes the connection.
+     * @param flush whether to write what is queued first
+     */
+    void close(CloseReason reason, boolean flush);
+}

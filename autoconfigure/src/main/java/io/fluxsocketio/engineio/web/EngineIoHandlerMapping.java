@@ -1,0 +1,41 @@
+package io.fluxsocketio.engineio.web;
+
+import org.springframework.web.reactive.handler.AbstractHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Routes requests under one path (with or without its trailing slash) to an {@link EngineIoWebHandler}. The
+ * handler is a {@code CorsConfigurationSource}, so this mapping applies its origin rules, preflights included,
+ * before the handler runs.
+ */
+public final class EngineIoHandlerMapping extends AbstractHandlerMapping {
+
+    /** Ahead of annotated controllers and static resources, which could otherwise claim the path. */
+    public static final int DEFAULT_ORDER = -100;
+
+    private final String path;
+
+    private final EngineIoWebHandler handler;
+
+    public EngineIoHandlerMapping(String path, EngineIoWebHandler handler) {
+        this.path = normalize(path);
+        this.handler = handler;
+        setOrder(DEFAULT_ORDER);
+    }
+
+    public String path() {
+        return this.path;
+    }
+
+    @Override
+    protected Mono<?> getHandlerInternal(ServerWebExchange exchange) {
+        String requestPath = exchange.getRequest().getPath().pathWithinApplication().value();
+        return this.path.equals(normalize(requestPath)) ? Mono.just(this.handler) : Mono.empty();
+    }
+
+    static String normalize(String path) {
+        String withSlash = path.startsWith("/") ? path : "/" + path;
+        return withSlash.endsWith("/") ? withSlash : withSlash + "/";
+    }
+}

@@ -1,0 +1,236 @@
+package io.fluxsocketio.engineio.web;
+
+import io.fluxsocketio.engineio.CloseReason;
+import io.fluxsocketio.engineio.EngineIoHandshake;
+import io.fluxsocketio.engineio.EngineIoOptions;
+import io.fluxsocketio.engineio.EngineIoServer;
+import io.fluxsocketio.engineio.EngineIoSession;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket;
+import io.fluxsocketio.engineio.protocol.EngineIoPayloadCodec;
+import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
+import io.fluxsocketio.engineio.transport.OverlappingRequestException;
+import io.fluxsocketio.engineio.transport.PollingTransport;
+import io.fluxsocketio.engineio.transport.WebSocketTransport;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * Serves the Engine.IO HTTP API: the handshake, long-polling GET and POST, and WebSocket connections, direct or
+ * upgraded from polling. Limits are checked before a body is buffered.
+ */
+public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSource {
+
+    private static final Log logger = LogFactory.getLog(EngineIoWebHandler.class);
+
+    private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+    private final EngineIoServer server;
+
+    private final CorsConfiguration cors;
+
+    private final WebSocketService webSocketService;
+
+    /**
+     * @param cors the origins allowed besides the server's own; an empty configuration allows same-origin only
+     */
+    public EngineIoWebHandler(EngineIoServer server, CorsConfiguration cors) {
+        this.server = server;
+        this.cors = cors;
+        int maxFrame = (int) Math.min(server.options().maxPayload(), Integer.MAX_VALUE);
+        this.webSocketService = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame)));
+    }
+
+    public EngineIoServer server() {
+        return this.server;
+    }
+
+    @Override
+    public CorsConfiguration getCorsConfiguration(ServerWebExchange exchange) {
+        return this.cors;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!"4".equals(request.getQueryParams().getFirst("EIO"))) {
+            return error(exchange, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
+        }
+        String transport = request.getQueryParams().getFirst("transport");
+        if (transport == null || !this.server.options().allows(transport)) {
+            return error(exchange, EngineIoError.UNKNOWN_TRANSPORT);
+        }
+        String sid = request.getQueryParams().getFirst("sid");
+        if (EngineIoOptions.WEBSOCKET.equals(transport)) {
+            return webSocket(exchange, sid);
+        }
+        if (sid == null) {
+            return HttpMethod.GET.equals(request.getMethod()) ? openPolling(exchange)
+                    : error(exchange, EngineIoError.BAD_HANDSHAKE_METHOD);
+        }
+        EngineIoSession session = this.server.session(sid);
+        if (session == null) {
+            return error(exchange, EngineIoError.UNKNOWN_SID);
+        }
+        if (!(session.transport() instanceof PollingTransport polling)) {
+            return error(exchange, EngineIoError.BAD_REQUEST);
+        }
+        if (HttpMethod.GET.equals(request.getMethod())) {
+            return poll(exchange, session, polling);
+        }
+        if (HttpMethod.POST.equals(request.getMethod())) {
+            return post(exchange, session, polling);
+        }
+        return error(exchange, EngineIoError.BAD_REQUEST);
+    }
+
+    private Mono<Void> openPolling(ServerWebExchange exchange) {
+        return handshake(exchange).flatMap(handshake -> {
+            PollingTransport polling = new PollingTransport();
+            EngineIoSession session = this.server.open(handshake, polling);
+            if (session == null) {
+                return error(exchange, EngineIoError.BAD_REQUEST);
+            }
+            polling.bind(session);
+            return poll(exchange, session, polling);
+        });
+    }
+
+    private Mono<Void> poll(ServerWebExchange exchange, EngineIoSession session, PollingTransport polling) {
+        return polling.poll()
+                .flatMap(payload -> write(exchange.getResponse(), TEXT_UTF8, payload))
+                .onErrorResume(OverlappingRequestException.class, ex -> {
+                    logger.info("Closing Engine.IO session " + session.id() + " (transport error): " + ex.getMessage());
+                    session.close(CloseReason.TRANSPORT_ERROR);
+                    return error(exchange, EngineIoError.BAD_REQUEST);
+                });
+    }
+
+    private Mono<Void> post(ServerWebExchange exchange, EngineIoSession session, PollingTransport polling) {
+        long maxPayload = this.server.options().maxPayload();
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxPayload) {
+            return tooLarge(exchange, session, declared + " bytes declared");
+        }
+        return DataBufferUtils.join(exchange.getRequest().getBody(), (int) Math.min(maxPayload, Integer.MAX_VALUE))
+                .map(EngineIoWebHandler::decodeUtf8)
+                .defaultIfEmpty("")
+                .flatMap(body -> {
+                    List<EngineIoPacket> packets = EngineIoPayloadCodec.decode(body);
+                    polling.receive(packets);
+                    return write(exchange.getResponse(), MediaType.TEXT_HTML, "ok");
+                })
+                .onErrorResume(DataBufferLimitException.class, ex -> tooLarge(exchange, session, ex.getMessage()))
+                .onErrorResume(EngineIoProtocolException.class, ex -> {
+                    session.protocolError(ex.getMessage());
+                    return error(exchange, EngineIoError.BAD_REQUEST);
+                })
+                .onErrorResume(OverlappingRequestException.class, ex -> {
+                    logger.info("Closing Engine.IO session " + session.id() + " (transport error): " + ex.getMessage());
+                    session.close(CloseReason.TRANSPORT_ERROR);
+                    return error(exchange, EngineIoError.BAD_REQUEST);
+                });
+    }
+
+    private Mono<Void> tooLarge(ServerWebExchange exchange, EngineIoSession session, String detail) {
+        logger.info("Closing Engine.IO session " + session.id() + " (payload too large): " + detail
+                + ", limit " + this.server.options().maxPayload() + " bytes");
+        session.close(CloseReason.PAYLOAD_TOO_LARGE);
+        return error(exchange, EngineIoError.PAYLOAD_TOO_LARGE);
+    }
+
+    private Mono<Void> webSocket(ServerWebExchange exchange, String sid) {
+        if (!"websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade())) {
+            return error(exchange, EngineIoError.BAD_REQUEST);
+        }
+        if (sid == null) {
+            return handshake(exchange).flatMap(handshake -> this.webSocketService.handleRequest(exchange,
+                    connection -> {
+                        WebSocketTransport transport = new WebSocketTransport(connection);
+                        EngineIoSession session = this.server.open(handshake, transport);
+                        return (session != null) ? transport.run(session) : connection.close();
+                    }));
+        }
+        EngineIoSession session = this.server.session(sid);
+        if (session == null) {
+            return error(exchange, EngineIoError.UNKNOWN_SID);
+        }
+        if (!this.server.options().upgradesToWebSocket()
+                || !EngineIoOptions.POLLING.equals(session.transportName())) {
+            return error(exchange, EngineIoError.BAD_REQUEST);
+        }
+        return this.webSocketService.handleRequest(exchange, connection -> {
+            WebSocketTransport transport = new WebSocketTransport(connection);
+            return session.startUpgrade(transport) ? transport.run(session) : connection.close();
+        });
+    }
+
+    private Mono<EngineIoHandshake> handshake(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(request.getHeaders());
+        return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(principal -> new EngineIoHandshake(request.getURI(), HttpHeaders.readOnlyHttpHeaders(headers),
+                        new LinkedMultiValueMap<>(request.getQueryParams()), request.getRemoteAddress(),
+                        principal.map(Principal.class::cast).orElse(null), request.getSslInfo() != null,
+                        Instant.now()));
+    }
+
+    private static String decodeUtf8(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        }
+        catch (CharacterCodingException ex) {
+            throw new EngineIoProtocolException("request body is not valid UTF-8", ex);
+        }
+        finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    private static Mono<Void> error(ServerWebExchange exchange, EngineIoError error) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(error.status());
+        return write(response, MediaType.APPLICATION_JSON, error.json());
+    }
+
+    private static Mono<Void> write(ServerHttpResponse response, MediaType type, String body) {
+        response.getHeaders().setContentType(type);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+}

@@ -1,0 +1,166 @@
+package io.fluxsocketio.socketio;
+
+import io.fluxsocketio.engineio.CloseReason;
+import io.fluxsocketio.engineio.EngineIoListener;
+import io.fluxsocketio.engineio.EngineIoOptions;
+import io.fluxsocketio.engineio.EngineIoServer;
+import io.fluxsocketio.engineio.EngineIoSocket;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.Message;
+import io.fluxsocketio.socketio.adapter.AdapterFactory;
+import io.fluxsocketio.socketio.protocol.SocketIoDecoder;
+import io.fluxsocketio.socketio.protocol.SocketIoEncoder;
+import io.fluxsocketio.socketio.protocol.SocketIoPacket;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Socket.IO server: the entry to its namespaces, with shortcuts to the main namespace {@code "/"}. It owns the
+ * Engine.IO server underneath and is its only listener.
+ */
+public final class SocketIoServer implements AutoCloseable {
+
+    private final SocketIoOptions options;
+
+    private final PayloadConverter payloads;
+
+    private final SocketIoEncoder encoder;
+
+    private final SocketIoDecoder decoder;
+
+    private final AdapterFactory adapterFactory;
+
+    private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+
+    private final EngineIoServer engine;
+
+    private final Namespace mainNamespace;
+
+    public SocketIoServer(EngineIoOptions engineOptions, SocketIoOptions options, JsonMapper mapper,
+            AdapterFactory adapterFactory) {
+        this.options = options;
+        this.payloads = new PayloadConverter(mapper);
+        this.encoder = new SocketIoEncoder(mapper);
+        this.decoder = new SocketIoDecoder(mapper, options.maxAttachments());
+        this.adapterFactory = adapterFactory;
+        this.engine = new EngineIoServer(engineOptions, new ClientListener());
+        this.mainNamespace = of(SocketIoPacket.MAIN_NAMESPACE);
+    }
+
+    public SocketIoOptions options() {
+        return this.options;
+    }
+
+    /** The Engine.IO server underneath, which the web layer serves. */
+    public EngineIoServer engine() {
+        return this.engine;
+    }
+
+    /** The application's JSON mapper, which converts payloads. */
+    public JsonMapper jsonMapper() {
+        return this.payloads.mapper();
+    }
+
+    /** The namespace with that name, created on first use. Clients may only connect to namespaces made here. */
+    public Namespace of(String name) {
+        String normalized = name.startsWith("/") ? name : "/" + name;
+        return this.namespaces.computeIfAbsent(normalized, key -> new Namespace(this, key));
+    }
+
+    /** The main namespace, {@code "/"}. */
+    public Namespace mainNamespace() {
+        return this.mainNamespace;
+    }
+
+    /** The namespaces created so far. */
+    public Map<String, Namespace> namespaces() {
+        return Map.copyOf(this.namespaces);
+    }
+
+    public SocketIoServer use(SocketMiddleware middleware) {
+        this.mainNamespace.use(middleware);
+        return this;
+    }
+
+    public SocketIoServer onConnection(Consumer<SocketIoSocket> handler) {
+        this.mainNamespace.onConnection(handler);
+        return this;
+    }
+
+    public void emit(String event, Object... args) {
+        this.mainNamespace.emit(event, args);
+    }
+
+    public BroadcastOperator to(String... rooms) {
+        return this.mainNamespace.to(rooms);
+    }
+
+    public BroadcastOperator in(String... rooms) {
+        return this.mainNamespace.in(rooms);
+    }
+
+    public BroadcastOperator except(String... rooms) {
+        return this.mainNamespace.except(rooms);
+    }
+
+    public Mono<List<SocketIoSocket>> fetchSockets() {
+        return this.mainNamespace.fetchSockets();
+    }
+
+    /** Disconnects every client, telling them the server is going away, and releases the adapters. */
+    @Override
+    public void close() {
+        this.engine.close();
+        for (Namespace namespace : this.namespaces.values()) {
+            namespace.adapter().close();
+        }
+    }
+
+    Namespace namespace(String name) {
+        return this.namespaces.get(name);
+    }
+
+    PayloadConverter payloads() {
+        return this.payloads;
+    }
+
+    SocketIoEncoder encoder() {
+        return this.encoder;
+    }
+
+    SocketIoDecoder decoder() {
+        return this.decoder;
+    }
+
+    AdapterFactory adapterFactory() {
+        return this.adapterFactory;
+    }
+
+    /** Gives every Engine.IO connection a {@link Client}. */
+    private final class ClientListener implements EngineIoListener {
+
+        @Override
+        public void onOpen(EngineIoSocket socket) {
+            socket.attach(new Client(SocketIoServer.this, socket));
+        }
+
+        @Override
+        public void onMessage(EngineIoSocket socket, Message message) {
+            Client client = socket.attachment();
+            client.onMessage(message);
+        }
+
+        @Override
+        public void onClose(EngineIoSocket socket, CloseReason reason) {
+            Client client = socket.attachment();
+            if (client != null) {
+                client.onClose(reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.fluxsocketio.socketio.adapter;
+
+import io.fluxsocketio.socketio.protocol.EncodedPacket;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The adapter of a single node: a two-way index of rooms to sockets and sockets to rooms. Room entries are
+ * created and removed atomically per room, so a room never outlives its last member.
+ */
+public final class InMemoryAdapter implements Adapter {
+
+    private final AdapterNamespace namespace;
+
+    private final Map<String, Set<String>> rooms = new ConcurrentHashMap<>();
+
+    private final Map<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
+
+    public InMemoryAdapter(AdapterNamespace namespace) {
+        this.namespace = namespace;
+    }
+
+    @Override
+    public void addAll(String socketId, Set<String> roomsToJoin) {
+        Set<String> joined = this.socketRooms.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet());
+        for (String room : roomsToJoin) {
+            joined.add(room);
+            this.rooms.compute(room, (name, members) -> {
+                Set<String> set = (members != null) ? members : ConcurrentHashMap.newKeySet();
+                set.add(socketId);
+                return set;
+            });
+        }
+    }
+
+    @Override
+    public void delete(String socketId, String room) {
+        Set<String> joined = this.socketRooms.get(socketId);
+        if (joined != null) {
+            joined.remove(room);
+        }
+        leaveRoom(socketId, room);
+    }
+
+    @Override
+    public void deleteAll(String socketId) {
+        Set<String> joined = this.socketRooms.remove(socketId);
+        if (joined != null) {
+            for (String room : joined) {
+                leaveRoom(socketId, room);
+            }
+        }
+    }
+
+    private void leaveRoom(String socketId, String room) {
+        this.rooms.computeIfPresent(room, (name, members) -> {
+            members.remove(socketId);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    @Override
+    public void broadcast(EncodedPacket packet, BroadcastOptions options) {
+        for (String socketId : sockets(options)) {
+            AdapterNamespace.Recipient recipient = this.namespace.localSocket(socketId);
+            if (recipient != null) {
+                recipient.deliver(packet, options.volatileDelivery());
+            }
+        }
+    }
+
+    @Override
+    public Set<String> sockets(BroadcastOptions options) {
+        Set<String> excluded = members(options.except());
+        Set<String> selected = new HashSet<>();
+        Iterable<String> candidates = options.rooms().isEmpty() ? this.socketRooms.keySet()
+                : members(options.rooms());
+        for (String socketId : candidates) {
+            if (!excluded.contains(socketId)) {
+                selected.add(socketId);
+            }
+        }
+        return selected;
+    }
+
+    private Set<String> members(Set<String> roomNames) {
+        if (roomNames.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> members = new HashSet<>();
+        for (String room : roomNames) {
+            Set<String> inRoom = this.rooms.get(room);
+            if (inRoom != null) {
+                members.addAll(inRoom);
+            }
+        }
+        return members;
+    }
+
+    @Override
+    public Set<String> socketRooms(String socketId) {
+        Set<String> joined = this.socketRooms.get(socketId);
+        return (joined != null) ? Collections.unmodifiableSet(new HashSet<>(joined)) : Set.of();
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Collections.unmodifiableSet(new HashSet<>(this.rooms.keySet()));
+    }
+}

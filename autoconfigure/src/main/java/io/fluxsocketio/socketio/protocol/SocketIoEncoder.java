@@ -1,0 +1,118 @@
+package io.fluxsocketio.socketio.protocol;
+
+import io.fluxsocketio.socketio.protocol.SocketIoPacket.Ack;
+import io.fluxsocketio.socketio.protocol.SocketIoPacket.Connect;
+import io.fluxsocketio.socketio.protocol.SocketIoPacket.ConnectError;
+import io.fluxsocketio.socketio.protocol.SocketIoPacket.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BinaryNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns packets into their wire form: {@code <type>[<attachments>-][<namespace>,][<ack id>][<json>]}, with each
+ * binary value replaced by a {@code {"_placeholder":true,"num":n}} object and sent after the text. Stateless and
+ * thread-safe.
+ */
+public final class SocketIoEncoder {
+
+    private final JsonMapper mapper;
+
+    public SocketIoEncoder(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public EncodedPacket encode(SocketIoPacket packet) {
+        return switch (packet.type()) {
+            case CONNECT -> EncodedPacket.of(header('0', 0, packet.namespace(), null)
+                    + json(((Connect) packet).data()), List.of());
+            case DISCONNECT -> EncodedPacket.of(header('1', 0, packet.namespace(), null), List.of());
+            case EVENT -> {
+                Event event = (Event) packet;
+                yield withAttachments('2', '5', event.namespace(), event.ackId(), event.data());
+            }
+            case ACK -> {
+                Ack ack = (Ack) packet;
+                yield withAttachments('3', '6', ack.namespace(), ack.ackId(), ack.data());
+            }
+            case CONNECT_ERROR -> EncodedPacket.of(header('4', 0, packet.namespace(), null)
+                    + json(((ConnectError) packet).data()), List.of());
+        };
+    }
+
+    private EncodedPacket withAttachments(char plainType, char binaryType, String namespace, Long id, ArrayNode data) {
+        if (!containsBinary(data)) {
+            return EncodedPacket.of(header(plainType, 0, namespace, id) + json(data), List.of());
+        }
+        List<byte[]> attachments = new ArrayList<>();
+        JsonNode withPlaceholders = deconstruct(data, attachments);
+        return EncodedPacket.of(header(binaryType, attachments.size(), namespace, id) + json(withPlaceholders),
+                attachments);
+    }
+
+    private static String header(char type, int attachments, String namespace, Long id) {
+        StringBuilder header = new StringBuilder(16).append(type);
+        if (attachments > 0) {
+            header.append(attachments).append('-');
+        }
+        if (!SocketIoPacket.MAIN_NAMESPACE.equals(namespace)) {
+            header.append(namespace).append(',');
+        }
+        if (id != null) {
+            header.append(id.longValue());
+        }
+        return header.toString();
+    }
+
+    private String json(JsonNode node) {
+        return (node == null) ? "" : this.mapper.writeValueAsString(node);
+    }
+
+    static boolean containsBinary(JsonNode node) {
+        if (node.isBinary()) {
+            return true;
+        }
+        if (node.isContainer()) {
+            for (JsonNode child : node.values()) {
+                if (containsBinary(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Copies the tree with binary values replaced by placeholders; the packet's own tree is left as it is. */
+    private static JsonNode deconstruct(JsonNode node, List<byte[]> attachments) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (node instanceof BinaryNode binary) {
+            ObjectNode placeholder = nodes.objectNode();
+            placeholder.put("_placeholder", true);
+            placeholder.put("num", attachments.size());
+            attachments.add(binary.binaryValue());
+            return placeholder;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = nodes.arrayNode(array.size());
+            for (JsonNode element : array.values()) {
+                copy.add(deconstruct(element, attachments));
+            }
+            return copy;
+        }
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = nodes.objectNode();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                copy.set(field.getKey(), deconstruct(field.getValue(), attachments));
+            }
+            return copy;
+        }
+        return node;
+    }
+}
