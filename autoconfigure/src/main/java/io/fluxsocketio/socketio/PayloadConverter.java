@@ -1,13 +1,20 @@
 package io.fluxsocketio.socketio;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BinaryNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Converts between application objects and the JSON trees packets carry. {@code byte[]} and {@code ByteBuffer}
@@ -43,12 +50,55 @@ final class PayloadConverter {
     }
 
     JsonNode toNode(Object value) {
+        // The common scalar cases skip the mapper.
         if (value == null) {
             return NullNode.getInstance();
         }
         if (value instanceof JsonNode node) {
             return node;
         }
+        if (value instanceof String text) {
+            return StringNode.valueOf(text);
+        }
+        if (value instanceof Integer number) {
+            return IntNode.valueOf(number);
+        }
+        if (value instanceof Long number) {
+            return LongNode.valueOf(number);
+        }
+        if (value instanceof Boolean bool) {
+            return BooleanNode.valueOf(bool);
+        }
+        JsonNode binary = binaryNode(value);
+        if (binary != null) {
+            return binary;
+        }
+        return withBinaryNodes(this.mapper.valueToTree(value));
+    }
+
+    /**
+     * Jackson's {@code valueToTree} keeps nested {@code byte[]} and {@code ByteBuffer} values as POJO nodes, which
+     * it would then write as base64 text; they become binary nodes here, in the tree just built.
+     */
+    private static JsonNode withBinaryNodes(JsonNode node) {
+        if (node instanceof POJONode pojo) {
+            JsonNode binary = binaryNode(pojo.getPojo());
+            return (binary != null) ? binary : node;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withBinaryNodes(array.get(i)));
+            }
+        }
+        else if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                field.setValue(withBinaryNodes(field.getValue()));
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode binaryNode(Object value) {
         if (value instanceof byte[] bytes) {
             return BinaryNode.valueOf(bytes);
         }
@@ -57,7 +107,7 @@ final class PayloadConverter {
             buffer.duplicate().get(bytes);
             return BinaryNode.valueOf(bytes);
         }
-        return this.mapper.valueToTree(value);
+        return null;
     }
 
     <T> T convert(JsonNode node, Class<T> type) {

@@ -1,0 +1,89 @@
+package io.fluxsocketio.interop;
+
+import io.fluxsocketio.socketio.ConnectionRefusedException;
+import io.fluxsocketio.socketio.SocketIoServer;
+import io.fluxsocketio.socketio.SocketIoSocket;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The server side of the interoperability scenario that every real client runs (see {@code scenario.js},
+ * {@code scenario.py} and {@link JavaClientScenario}).
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+public class InteropApplication {
+
+    /** Disconnect reasons seen by the server, by socket id, for the tests to check. */
+    @Bean
+    DisconnectRecorder disconnectRecorder() {
+        return new DisconnectRecorder();
+    }
+
+    @Bean
+    SmartInitializingSingleton interopScenario(SocketIoServer server, DisconnectRecorder recorder) {
+        return () -> {
+            server.onConnection(socket -> {
+                socket.onDisconnect(reason -> recorder.record(socket.id(), reason.wireName()));
+                onMainNamespace(server, socket);
+            });
+            server.of("/admin")
+                    .use(socket -> {
+                        JsonNode token = socket.handshake().auth().get("token");
+                        return (token != null && "secret".equals(token.stringValue())) ? Mono.empty()
+                                : Mono.error(new ConnectionRefusedException("unauthorized",
+                                        Map.of("reason", "bad token")));
+                    })
+                    .onConnection(socket -> socket.on("whoami", event -> event.ack(socket.handshake().auth())));
+        };
+    }
+
+    private static void onMainNamespace(SocketIoServer server, SocketIoSocket socket) {
+        socket.on("echo", event -> event.ack(event.args().values().toArray()));
+        socket.on("transport", event -> event.ack(socket.transport()));
+        socket.on("ping-me", event -> socket.emit("pong-you", event.arg(0)));
+        socket.on("ask-me", event -> socket.emitWithAck("question", 42)
+                .subscribe(reply -> socket.emit("answer-was", reply.get(0))));
+        socket.on("join", event -> {
+            socket.join(event.arg(0, String.class));
+            event.ack(socket.rooms().contains(event.arg(0, String.class)));
+        });
+        socket.on("to-room", event -> {
+            socket.to(event.arg(0, String.class)).emit("room-message", event.arg(1), socket.id());
+            event.ack("sent");
+        });
+        socket.on("server-to-room", event -> {
+            server.to(event.arg(0, String.class)).emit("room-message", event.arg(1), "server");
+            event.ack("sent");
+        });
+        socket.on("binary-from-server", event -> event.ack(new byte[] { 1, 2, 3 },
+                Map.of("nested", List.of(java.nio.ByteBuffer.wrap(new byte[] { 4, 5 }))), "text"));
+        socket.on("kick-me", event -> socket.disconnect());
+    }
+
+    /** Keeps the reasons the server gave for each disconnect. */
+    public static final class DisconnectRecorder {
+
+        private final Map<String, String> reasons = new ConcurrentHashMap<>();
+
+        void record(String socketId, String reason) {
+            this.reasons.put(socketId, reason);
+        }
+
+        public String reasonFor(String socketId) {
+            return this.reasons.get(socketId);
+        }
+
+        public Set<String> socketIds() {
+            return this.reasons.keySet();
+        }
+    }
+}
