@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The server side of the interoperability scenario that every real client runs (see {@code scenario.js},
- * {@code scenario.py} and {@link JavaClientScenario}).
+ * {@code scenario.py} and {@link JavaClientInteropTests}).
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class InteropApplication {

@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The official Node client ({@code socket.io-client} 4.x from npm) runs the whole scenario on each transport. */
 @SpringBootTest(classes = InteropApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+        properties = { "server.address=127.0.0.1", "socketio.ping-interval=500ms", "socketio.ping-timeout=1s" })
 class NodeClientInteropTests {
 
     private static final Pattern IDS = Pattern.compile("IDS kicked=(\\S+) leaver=(\\S+)");

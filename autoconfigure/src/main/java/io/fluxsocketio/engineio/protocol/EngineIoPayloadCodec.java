@@ -55,12 +55,22 @@ public final class EngineIoPayloadCodec {
     private static EngineIoPacket decodeOne(String text) {
         if (!text.isEmpty() && text.charAt(0) == 'b') {
             try {
-                return new BinaryMessage(Base64.getDecoder().decode(text.substring(1)));
+                return new BinaryMessage(Base64.getDecoder().decode(withoutWhitespace(text.substring(1))));
             }
             catch (IllegalArgumentException ex) {
                 throw new EngineIoProtocolException("invalid base64 in binary packet", ex);
             }
         }
         return EngineIoPacketCodec.decode(text);
+    }
+
+    /** The Java client wraps base64 at 76 characters, as Android does; Node and Python skip the line breaks too. */
+    private static String withoutWhitespace(String base64) {
+        for (int i = 0; i < base64.length(); i++) {
+            if (Character.isWhitespace(base64.charAt(i))) {
+                return base64.replaceAll("\\s+", "");
+            }
+        }
+        return base64;
     }
 }

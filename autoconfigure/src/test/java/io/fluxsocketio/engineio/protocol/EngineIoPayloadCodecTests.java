@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** Long-polling payload vectors from the Engine.IO v4 protocol document. */
 class EngineIoPayloadCodecTests {
@@ -25,6 +26,7 @@ class EngineIoPayloadCodecTests {
                 Arguments.of("2", List.of(EngineIoPacket.PING)),
                 Arguments.of("6", List.of(EngineIoPacket.NOOP)),
                 Arguments.of("b", List.of(new BinaryMessage(new byte[0]))),
+                Arguments.of("bAQID\n\u001e4x", List.of(new BinaryMessage(new byte[] { 1, 2, 3 }), new TextMessage("x"))),
                 Arguments.of("3\u001e4a\u001e1", List.of(EngineIoPacket.PONG, new TextMessage("a"), EngineIoPacket.CLOSE)));
     }
 
@@ -37,6 +39,7 @@ class EngineIoPayloadCodecTests {
     @ParameterizedTest
     @MethodSource("payloads")
     void encodesPayloads(String wire, List<EngineIoPacket> packets) {
+        assumeFalse(wire.contains("\n"), "line-wrapped base64 is only ever decoded");
         assertThat(EngineIoPayloadCodec.encode(packets)).isEqualTo(wire);
     }
 
