@@ -38,6 +38,9 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     private volatile EngineIoSession session;
 
+    /** Set before the outbound stream completes, so that every path that closes the connection uses it. */
+    private volatile CloseStatus closeStatus = CloseStatus.NORMAL;
+
     public WebSocketTransport(WebSocketSession connection) {
         this.connection = connection;
     }
@@ -78,12 +81,10 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     @Override
     public void close(CloseReason reason, boolean flush) {
-        if (flush) {
-            this.outbound.tryEmitComplete();
-        }
-        else {
-            this.outbound.tryEmitComplete();
-            this.connection.close(closeStatus(reason)).subscribe();
+        this.closeStatus = closeStatus(reason);
+        this.outbound.tryEmitComplete();
+        if (!flush) {
+            this.connection.close(this.closeStatus).subscribe();
         }
     }
 
@@ -102,7 +103,7 @@ public final class WebSocketTransport implements EngineIoTransport {
         Flux<WebSocketMessage> frames = this.outbound.asFlux().map(this::toFrame);
         Mono<Void> output = this.connection.send(frames)
                 .onErrorResume(ex -> Mono.empty())
-                .then(Mono.defer(() -> this.connection.close(CloseStatus.NORMAL)));
+                .then(Mono.defer(() -> this.connection.close(this.closeStatus)));
         return Mono.when(input, output);
     }
 

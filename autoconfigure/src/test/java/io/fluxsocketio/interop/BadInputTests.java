@@ -1,0 +1,253 @@
+package io.fluxsocketio.interop;
+
+import io.fluxsocketio.interop.InteropApplication.DisconnectRecorder;
+import io.fluxsocketio.socketio.SocketIoServer;
+import io.fluxsocketio.testing.Polling;
+import io.fluxsocketio.testing.RawWebSocketClient;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.reactive.socket.CloseStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Hostile and broken input, each case on its own connection while a well-behaved official client stays connected:
+ * the bad connection is closed with a reason, the good one notices nothing, and the server keeps no leftovers.
+ */
+@SpringBootTest(classes = InteropApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "server.address=127.0.0.1", "socketio.ping-interval=300ms", "socketio.ping-timeout=300ms",
+                "socketio.max-http-buffer-size=10KB", "socketio.attachment-timeout=500ms", "socketio.max-attachments=10" })
+class BadInputTests {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SocketIoServer server;
+
+    @Autowired
+    DisconnectRecorder recorder;
+
+    private Socket bystander;
+
+    private final List<Object> bystanderDisconnects = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void connectBystander() throws Exception {
+        IO.Options options = IO.Options.builder().setTransports(new String[] { "websocket" }).setForceNew(true)
+                .setReconnection(false).build();
+        this.bystander = IO.socket(URI.create("http://127.0.0.1:" + this.port), options);
+        CompletableFuture<Object[]> connected = new CompletableFuture<>();
+        this.bystander.once(Socket.EVENT_CONNECT, connected::complete);
+        this.bystander.on(Socket.EVENT_DISCONNECT, args -> this.bystanderDisconnects.add(args[0]));
+        this.bystander.connect();
+        connected.get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void bystanderNoticedNothingAndNothingLeaks() throws Exception {
+        CompletableFuture<Object[]> reply = new CompletableFuture<>();
+        this.bystander.emit("echo", new Object[] { "still here" }, reply::complete);
+        assertThat(reply.get(10, TimeUnit.SECONDS)).containsExactly("still here");
+        assertThat(this.bystanderDisconnects).isEmpty();
+        this.bystander.close();
+        await().atMost(CLOSE_TIMEOUT).untilAsserted(() -> {
+            assertThat(this.server.engine().sessionCount()).isZero();
+            assertThat(this.server.mainNamespace().sockets()).isEmpty();
+            assertThat(this.server.mainNamespace().adapter().rooms()).isEmpty();
+        });
+    }
+
+    static Stream<Arguments> brokenFrames() {
+        String big = "x".repeat(20_000);
+        return Stream.of(
+                Arguments.of("garbage text", "xyz", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("unknown Socket.IO packet type", "49garbage", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("truncated JSON", "42[\"echo\",{\"a\":", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("event without a name", "42[]", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("negative ack id", "43-1[]", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("event for a namespace never joined", "42/admin,[\"whoami\"]", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("second CONNECT to the same namespace", "40", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("far too many attachments announced", "451000000-[\"echo\"]", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("deeply nested JSON", "42[\"echo\"," + "[".repeat(5000) + "]".repeat(5000) + "]",
+                        CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("upgrade packet outside an upgrade", "5", CloseStatus.PROTOCOL_ERROR.getCode()),
+                Arguments.of("oversized frame", "42[\"echo\",\"" + big + "\"]", CloseStatus.TOO_BIG_TO_PROCESS.getCode()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFrames")
+    void brokenFrameClosesOnlyItsOwnConnection(String description, String frame, int expectedCloseCode) {
+        RawWebSocketClient client = RawWebSocketClient.connected(this.port);
+
+        client.send(frame);
+
+        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(expectedCloseCode);
+    }
+
+    @Test
+    void binaryFrameWithNoPacketWaitingForItClosesTheConnection() {
+        RawWebSocketClient client = RawWebSocketClient.connected(this.port);
+
+        client.sendBinary(new byte[] { 1, 2, 3 });
+
+        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(CloseStatus.PROTOCOL_ERROR.getCode());
+    }
+
+    @Test
+    void attachmentsThatNeverArriveCloseTheConnectionAfterTheAttachmentTimeout() {
+        RawWebSocketClient client = RawWebSocketClient.connected(this.port);
+
+        client.send("452-[\"echo\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        client.sendBinary(new byte[] { 1 });
+
+        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(CloseStatus.PROTOCOL_ERROR.getCode());
+    }
+
+    @Test
+    void eventsBeforeConnectingToANamespaceCloseTheConnection() {
+        RawWebSocketClient client = RawWebSocketClient.open(this.port, "", Map.of(), true);
+        client.expectText("0{");
+
+        client.send("42[\"echo\",1]");
+
+        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(CloseStatus.PROTOCOL_ERROR.getCode());
+    }
+
+    @Test
+    void acksForUnknownIdsAreIgnoredAndTheConnectionKeepsWorking() {
+        RawWebSocketClient client = RawWebSocketClient.connected(this.port);
+
+        client.send("43999[\"late\"]");
+        client.send("427[\"echo\",1]");
+
+        assertThat(client.expectText("43")).isEqualTo("437[1]");
+        client.send("1");
+        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(CloseStatus.NORMAL.getCode());
+    }
+
+    @Test
+    void clientThatStopsAnsweringPingsIsClosedAsTimedOut() {
+        RawWebSocketClient client = RawWebSocketClient.open(this.port, "", Map.of(), false);
+        client.expectText("0{");
+        client.send("40");
+        String sid = client.expectText("40{\"sid\":").substring("40{\"sid\":\"".length()).replace("\"}", "");
+
+        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(CloseStatus.GOING_AWAY.getCode());
+        await().atMost(CLOSE_TIMEOUT).until(() -> "ping timeout".equals(this.recorder.reasonFor(sid)));
+    }
+
+    @Test
+    void clientThatVanishesWithoutACloseIsRemoved() {
+        RawWebSocketClient client = RawWebSocketClient.connected(this.port);
+        await().atMost(CLOSE_TIMEOUT).until(() -> this.server.mainNamespace().sockets().size() == 2);
+
+        client.abort();
+
+        await().atMost(CLOSE_TIMEOUT).until(() -> this.server.mainNamespace().sockets().size() == 1);
+    }
+
+    @Test
+    void requestsWithAnUnknownSidAreRefusedWithTheProtocolsError() {
+        Polling polling = new Polling(this.port);
+
+        HttpResponse<String> get = polling.get("?EIO=4&transport=polling&sid=forged", Map.of());
+        HttpResponse<String> post = polling.post("?EIO=4&transport=polling&sid=forged", "40".getBytes());
+
+        assertThat(get.statusCode()).isEqualTo(400);
+        assertThat(get.body()).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+        assertThat(post.statusCode()).isEqualTo(400);
+        assertThatException().isThrownBy(() -> RawWebSocketClient.open(this.port, "&sid=forged", Map.of(), true));
+    }
+
+    @Test
+    void requestsOfOtherProtocolVersionsOrTransportsAreRefused() {
+        Polling polling = new Polling(this.port);
+
+        HttpResponse<String> oldVersion = polling.get("?EIO=3&transport=polling", Map.of());
+        HttpResponse<String> noTransport = polling.get("?EIO=4", Map.of());
+        HttpResponse<String> handshakeByPost = polling.post("?EIO=4&transport=polling", "40".getBytes());
+
+        assertThat(oldVersion.statusCode()).isEqualTo(400);
+        assertThat(oldVersion.body()).isEqualTo("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
+        assertThat(noTransport.body()).isEqualTo("{\"code\":0,\"message\":\"Transport unknown\"}");
+        assertThat(handshakeByPost.body()).isEqualTo("{\"code\":2,\"message\":\"Bad handshake method\"}");
+    }
+
+    @Test
+    void oversizedPollingBodyIsRefusedAndClosesTheSession() {
+        Polling polling = new Polling(this.port);
+        String sid = polling.handshake();
+
+        HttpResponse<String> post = polling.post("?EIO=4&transport=polling&sid=" + sid,
+                ("4" + "x".repeat(20_000)).getBytes());
+
+        assertThat(post.statusCode()).isEqualTo(413);
+        assertThat(this.server.engine().session(sid)).isNull();
+    }
+
+    @Test
+    void pollingBodyThatIsNotUtf8ClosesTheSession() {
+        Polling polling = new Polling(this.port);
+        String sid = polling.handshake();
+
+        HttpResponse<String> post = polling.post("?EIO=4&transport=polling&sid=" + sid,
+                new byte[] { '4', (byte) 0xC3, (byte) 0x28 });
+
+        assertThat(post.statusCode()).isEqualTo(400);
+        assertThat(this.server.engine().session(sid)).isNull();
+    }
+
+    @Test
+    void pollingBodyOfManyTinyPacketsIsAcceptedWithinTheLimit() {
+        Polling polling = new Polling(this.port);
+        String sid = polling.handshake();
+        String noops = String.join("\u001e", java.util.Collections.nCopies(3000, "6"));
+
+        HttpResponse<String> post = polling.post("?EIO=4&transport=polling&sid=" + sid,
+                noops.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(post.statusCode()).isEqualTo(200);
+        assertThat(post.body()).isEqualTo("ok");
+        this.server.engine().session(sid).close();
+    }
+
+    @Test
+    void secondConcurrentPollIsAProtocolErrorThatClosesTheSession() throws Exception {
+        Polling polling = new Polling(this.port);
+        String sid = polling.handshake();
+        CompletableFuture<HttpResponse<String>> first = polling.getAsync("?EIO=4&transport=polling&sid=" + sid);
+        await().atMost(CLOSE_TIMEOUT).until(() -> this.server.engine().session(sid).transport().isWritable());
+
+        HttpResponse<String> second = polling.get("?EIO=4&transport=polling&sid=" + sid, Map.of());
+
+        assertThat(second.statusCode()).isEqualTo(400);
+        assertThat(first.get(10, TimeUnit.SECONDS).body()).isEqualTo("1");
+        assertThat(this.server.engine().session(sid)).isNull();
+    }
+}
