@@ -48,8 +48,9 @@ public final class SocketIoAutoConfiguration {
                 jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), adapterFactory);
     }
 
+    /** Backs off by name only: an application may mount plain Engine.IO endpoints of its own beside it. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(name = "socketIoHandlerMapping")
     EngineIoHandlerMapping socketIoHandlerMapping(SocketIoServer server, SocketIoProperties properties) {
         return new EngineIoHandlerMapping(properties.getPath(),
                 new EngineIoWebHandler(server.engine(), corsConfiguration(properties.getCors())));

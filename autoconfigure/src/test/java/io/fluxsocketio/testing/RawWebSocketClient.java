@@ -35,10 +35,16 @@ public final class RawWebSocketClient implements WebSocket.Listener {
     /** Opens {@code /socket.io/?EIO=4&transport=websocket} plus any extra query and headers, and reads the open packet. */
     public static RawWebSocketClient open(int port, String extraQuery, Map<String, String> headers,
             boolean answerPings) {
+        return openAt(port, "/socket.io/", extraQuery, headers, answerPings);
+    }
+
+    /** Opens an Engine.IO WebSocket at another path. */
+    public static RawWebSocketClient openAt(int port, String path, String extraQuery, Map<String, String> headers,
+            boolean answerPings) {
         RawWebSocketClient client = new RawWebSocketClient(answerPings);
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         headers.forEach(builder::header);
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket" + extraQuery);
+        URI uri = URI.create("ws://127.0.0.1:" + port + path + "?EIO=4&transport=websocket" + extraQuery);
         client.webSocket = builder.buildAsync(uri, client).join();
         return client;
     }

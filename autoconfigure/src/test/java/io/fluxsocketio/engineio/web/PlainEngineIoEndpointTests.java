@@ -1,0 +1,121 @@
+package io.fluxsocketio.engineio.web;
+
+import io.fluxsocketio.engineio.CloseReason;
+import io.fluxsocketio.engineio.EngineIoListener;
+import io.fluxsocketio.engineio.EngineIoOptions;
+import io.fluxsocketio.engineio.EngineIoServer;
+import io.fluxsocketio.engineio.EngineIoSocket;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.Message;
+import io.fluxsocketio.interop.InteropApplication;
+import io.fluxsocketio.testing.RawWebSocketClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.cors.CorsConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Engine.IO layer on its own, as python-engineio or Node's engine.io: an application mounts a plain endpoint
+ * at another path with its own listener, beside the Socket.IO one.
+ */
+@SpringBootTest(classes = { InteropApplication.class, PlainEngineIoEndpointTests.EchoEndpoint.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+class PlainEngineIoEndpointTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EchoListener listener;
+
+    @Test
+    void webSocketMessagesAreEchoedByThePlainListener() {
+        RawWebSocketClient client = RawWebSocketClient.openAt(this.port, "/engine.io/", "", Map.of(), true);
+        client.expectText("0{");
+
+        client.send("4hello");
+        client.sendBinary(new byte[] { 1, 2 });
+
+        assertThat(client.expectText("4")).isEqualTo("4hello");
+        assertThat((byte[]) client.next(Duration.ofSeconds(10))).containsExactly(1, 2);
+        client.send("1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.closes.contains("transport close"));
+    }
+
+    @Test
+    void pollingMessagesAreEchoedByThePlainListener() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + this.port + "/engine.io/?EIO=4&transport=polling";
+        String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open);
+        assertThat(sid.find()).isTrue();
+        URI session = URI.create(base + "&sid=" + sid.group(1));
+
+        http.send(HttpRequest.newBuilder(session).POST(HttpRequest.BodyPublishers.ofString("4one\u001ebAQI=")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String echoed = http.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(echoed).isEqualTo("4one\u001ebAQI=");
+    }
+
+    @Test
+    void theSocketIoEndpointStillServesBesideIt() {
+        RawWebSocketClient.connected(this.port).abort();
+    }
+
+    /** Echoes every message back to its sender. */
+    static final class EchoListener implements EngineIoListener {
+
+        final List<String> closes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onOpen(EngineIoSocket socket) {
+        }
+
+        @Override
+        public void onMessage(EngineIoSocket socket, Message message) {
+            socket.send(message);
+        }
+
+        @Override
+        public void onClose(EngineIoSocket socket, CloseReason reason) {
+            this.closes.add(reason.wireName());
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class EchoEndpoint {
+
+        @Bean
+        EchoListener echoListener() {
+            return new EchoListener();
+        }
+
+        @Bean(destroyMethod = "close")
+        EngineIoServer echoEngine(EchoListener listener) {
+            return new EngineIoServer(EngineIoOptions.defaults(), listener);
+        }
+
+        @Bean
+        EngineIoHandlerMapping echoMapping(EngineIoServer echoEngine) {
+            return new EngineIoHandlerMapping("/engine.io", new EngineIoWebHandler(echoEngine, new CorsConfiguration()));
+        }
+    }
+}
