@@ -28,11 +28,24 @@ public final class Peers {
 
     /** The Node executable, with socket.io-client installed, or a skipped (or failed) test. */
     public static String requireNode() {
+        return requireNode(NODE_DIR, "socket.io-client");
+    }
+
+    /** The Node executable, with the package installed in that directory, or a skipped (or failed) test. */
+    public static String requireNode(Path directory, String npmPackage) {
         String node = findOnPath("node");
         require(node != null, "Node.js is not installed");
-        require(Files.isDirectory(NODE_DIR.resolve("node_modules/socket.io-client")),
-                "socket.io-client is not installed: run 'npm ci' in " + NODE_DIR);
+        require(Files.isDirectory(directory.resolve("node_modules").resolve(npmPackage)),
+                npmPackage + " is not installed: run 'npm ci' in " + directory);
         return node;
+    }
+
+    /** Debian's Chromium, or a skipped (or failed) test. */
+    public static String requireChromium() {
+        String chromium = System.getenv().getOrDefault("FLUX_SOCKETIO_CHROMIUM", "/usr/bin/chromium");
+        require(new File(chromium).canExecute(), "Chromium is not installed at " + chromium
+                + " (Debian: apt-get install chromium)");
+        return chromium;
     }
 
     /** A Python 3 with python-socketio, or a skipped (or failed) test. */

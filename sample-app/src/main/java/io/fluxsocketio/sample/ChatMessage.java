@@ -1,0 +1,7 @@
+package io.fluxsocketio.sample;
+
+import java.time.Instant;
+
+/** One chat line as the page shows it. */
+public record ChatMessage(String nick, String text, Instant time) {
+}

@@ -1,0 +1,98 @@
+package io.fluxsocketio.sample;
+
+import io.socket.client.IO;
+import io.socket.client.Socket;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+class ChatApplicationTests {
+
+    @LocalServerPort
+    int port;
+
+    private final List<Socket> sockets = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        this.sockets.forEach(Socket::close);
+    }
+
+    @Test
+    void servesThePageAndTheOfficialBrowserClient() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> client = http.send(HttpRequest.newBuilder(URI.create(base() + "/js/socket.io.min.js"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Flux-SocketIO chat", "js/socket.io.min.js");
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.body()).startsWith("/*!\n * Socket.IO v4.");
+    }
+
+    @Test
+    void twoUsersInARoomChat() throws Exception {
+        Socket alice = connect();
+        Socket bob = connect();
+        CompletableFuture<Object[]> joined = new CompletableFuture<>();
+        alice.once("system", joined::complete);
+        call(alice, "join", "alice", "lobby");
+        call(bob, "join", "bob", "lobby");
+        assertThat(joined.get(10, TimeUnit.SECONDS)).containsExactly("bob joined lobby");
+
+        CompletableFuture<Object[]> received = new CompletableFuture<>();
+        bob.once("chat", received::complete);
+        assertThat(call(alice, "chat", "hello")).containsExactly("ok");
+
+        JSONObject message = (JSONObject) received.get(10, TimeUnit.SECONDS)[0];
+        assertThat(message.getString("nick")).isEqualTo("alice");
+        assertThat(message.getString("text")).isEqualTo("hello");
+        assertThat(message.getString("time")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void chatBeforeJoiningIsRefusedInTheAck() throws Exception {
+        Object[] reply = call(connect(), "chat", "hello");
+
+        assertThat(((JSONObject) reply[0]).getString("error")).contains("join a room first");
+    }
+
+    private Socket connect() throws Exception {
+        IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false).build();
+        Socket socket = IO.socket(URI.create(base()), options);
+        this.sockets.add(socket);
+        CompletableFuture<Object[]> connected = new CompletableFuture<>();
+        socket.once(Socket.EVENT_CONNECT, connected::complete);
+        socket.connect();
+        connected.get(10, TimeUnit.SECONDS);
+        return socket;
+    }
+
+    private static Object[] call(Socket socket, String event, Object... args) throws Exception {
+        CompletableFuture<Object[]> reply = new CompletableFuture<>();
+        socket.emit(event, args, reply::complete);
+        return reply.get(10, TimeUnit.SECONDS);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + this.port;
+    }
+}
