@@ -137,6 +137,14 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
     }
 
     /**
+     * Sends an event unless the connection is not ready to write at once (socket.io's {@code socket.volatile}):
+     * for data that is stale by the time a slow client could read it, such as positions in a game.
+     */
+    public void volatileEmit(String event, Object... args) {
+        this.client.write(this.namespace.encodeEvent(event, null, args), true);
+    }
+
+    /**
      * Sends an event and waits for the client's acknowledgement, up to the configured ack timeout. The event is
      * sent when the returned {@code Mono} is subscribed to.
      * @return the arguments of the client's ack; fails with {@link AckTimeoutException} after the timeout

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = InteropApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "socketio.ping-interval=300ms", "socketio.ping-timeout=300ms",
-                "socketio.max-http-buffer-size=10KB", "socketio.attachment-timeout=500ms", "socketio.max-attachments=10" })
+                "socketio.max-http-buffer-size=10KB", "socketio.attachment-timeout=500ms", "socketio.max-attachments=10",
+                "socketio.max-buffered-packets=10", "socketio.connect-timeout=1s" })
 class BadInputTests {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -249,5 +250,34 @@ class BadInputTests {
         assertThat(second.statusCode()).isEqualTo(400);
         assertThat(first.get(10, TimeUnit.SECONDS).body()).isEqualTo("1");
         assertThat(this.server.engine().session(sid)).isNull();
+    }
+
+    @Test
+    void connectionThatNeverJoinsANamespaceIsClosedAfterTheConnectTimeout() {
+        RawWebSocketClient client = RawWebSocketClient.open(this.port, "", Map.of(), true);
+        client.expectText("0{");
+
+        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(CloseStatus.NORMAL.getCode());
+    }
+
+    @Test
+    void clientThatDoesNotReadIsClosedWhenItsOutboundBufferIsFull() {
+        Polling polling = new Polling(this.port);
+        String sid = polling.handshake();
+        polling.post("?EIO=4&transport=polling&sid=" + sid, "40".getBytes());
+        String socketId = polling.get("?EIO=4&transport=polling&sid=" + sid, Map.of()).body()
+                .replaceAll(".*\\{\"sid\":\"([^\"]+)\"}.*", "$1");
+        var socket = this.server.mainNamespace().socket(socketId);
+
+        for (int i = 0; i < 10; i++) {
+            socket.volatileEmit("dropped-while-nobody-polls", i);
+        }
+        assertThat(this.server.engine().session(sid)).as("volatile emits never fill the buffer").isNotNull();
+        for (int i = 0; i < 11; i++) {
+            socket.emit("tick", i);
+        }
+
+        assertThat(this.server.engine().session(sid)).isNull();
+        await().atMost(CLOSE_TIMEOUT).until(() -> "limit exceeded".equals(this.recorder.reasonFor(socketId)));
     }
 }
