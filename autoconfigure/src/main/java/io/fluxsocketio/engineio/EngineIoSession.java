@@ -131,6 +131,9 @@ public final class EngineIoSession implements EngineIoSocket {
 
     /** Handles a packet that arrived on the given transport. */
     public void receive(EngineIoTransport from, EngineIoPacket packet) {
+        if (logger.isTraceEnabled()) {
+            logger.trace("Session " + this.id + " received " + packet + " on " + from.name());
+        }
         if (from != this.transport && isProbe(from)) {
             receiveProbe(from, packet);
             return;
@@ -189,6 +192,9 @@ public final class EngineIoSession implements EngineIoSocket {
                 return;
             }
             this.awaitingPong = true;
+            if (logger.isTraceEnabled()) {
+                logger.trace("Session " + this.id + " pings on " + this.transport.name() + " (" + this.state + ")");
+            }
             this.transport.write(EngineIoPacket.PING);
             this.heartbeat = this.server.timer().schedule(this.server.options().pingTimeout(), this::pingTimedOut);
         }

@@ -1,10 +1,8 @@
 package io.fluxsocketio.interop;
 
-import io.fluxsocketio.interop.InteropApplication.DisconnectRecorder;
-import io.fluxsocketio.socketio.SocketIoServer;
 import io.fluxsocketio.testing.Polling;
 import io.fluxsocketio.testing.RawWebSocketClient;
-import io.socket.client.IO;
+import io.fluxsocketio.testing.JavaSocketIoClients;
 import io.socket.client.Socket;
 
 import java.net.URI;
@@ -24,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,21 +34,14 @@ import static org.awaitility.Awaitility.await;
  * the bad connection is closed with a reason, the good one notices nothing, and the server keeps no leftovers.
  */
 @SpringBootTest(classes = InteropApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "server.address=127.0.0.1", "socketio.ping-interval=300ms", "socketio.ping-timeout=300ms",
+        properties = { "server.address=127.0.0.1", "socketio.ping-interval=300ms", "socketio.ping-timeout=2s",
                 "socketio.max-http-buffer-size=10KB", "socketio.attachment-timeout=500ms", "socketio.max-attachments=10",
                 "socketio.max-buffered-packets=10", "socketio.connect-timeout=1s" })
-class BadInputTests {
+class BadInputTests extends LiveServerTests {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SocketIoServer server;
-
-    @Autowired
-    DisconnectRecorder recorder;
+    private final JavaSocketIoClients clients = new JavaSocketIoClients();
 
     private Socket bystander;
 
@@ -60,28 +49,16 @@ class BadInputTests {
 
     @BeforeEach
     void connectBystander() throws Exception {
-        IO.Options options = IO.Options.builder().setTransports(new String[] { "websocket" }).setForceNew(true)
-                .setReconnection(false).build();
-        this.bystander = IO.socket(URI.create("http://127.0.0.1:" + this.port), options);
-        CompletableFuture<Object[]> connected = new CompletableFuture<>();
-        this.bystander.once(Socket.EVENT_CONNECT, connected::complete);
+        this.bystander = this.clients.connect(URI.create(baseUrl()), new String[] { "websocket" }, Map.of());
         this.bystander.on(Socket.EVENT_DISCONNECT, args -> this.bystanderDisconnects.add(args[0]));
-        this.bystander.connect();
-        connected.get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
     void bystanderNoticedNothingAndNothingLeaks() throws Exception {
-        CompletableFuture<Object[]> reply = new CompletableFuture<>();
-        this.bystander.emit("echo", new Object[] { "still here" }, reply::complete);
-        assertThat(reply.get(10, TimeUnit.SECONDS)).containsExactly("still here");
+        assertThat(JavaSocketIoClients.call(this.bystander, "echo", "still here")).containsExactly("still here");
         assertThat(this.bystanderDisconnects).isEmpty();
-        this.bystander.close();
-        await().atMost(CLOSE_TIMEOUT).untilAsserted(() -> {
-            assertThat(this.server.engine().sessionCount()).isZero();
-            assertThat(this.server.mainNamespace().sockets()).isEmpty();
-            assertThat(this.server.mainNamespace().adapter().rooms()).isEmpty();
-        });
+        this.clients.close();
+        assertNothingLeft(CLOSE_TIMEOUT);
     }
 
     static Stream<Arguments> brokenFrames() {

@@ -1,16 +1,13 @@
 package io.fluxsocketio.interop;
 
-import io.fluxsocketio.interop.InteropApplication.DisconnectRecorder;
-import io.fluxsocketio.socketio.SocketIoServer;
+import io.fluxsocketio.testing.JavaSocketIoClients;
 import io.socket.client.Ack;
-import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.engineio.client.transports.Polling;
 import io.socket.engineio.client.transports.WebSocket;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,34 +19,25 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.fluxsocketio.testing.JavaSocketIoClients.call;
+import static io.fluxsocketio.testing.JavaSocketIoClients.once;
 import static org.awaitility.Awaitility.await;
 
 /** The Java client ({@code io.socket:socket.io-client} 2.x) runs the whole scenario on each transport. */
 @SpringBootTest(classes = InteropApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "server.address=127.0.0.1", "socketio.ping-interval=500ms", "socketio.ping-timeout=1s" })
-class JavaClientInteropTests {
+        properties = { "server.address=127.0.0.1", "socketio.ping-interval=500ms", "socketio.ping-timeout=5s" })
+class JavaClientInteropTests extends LiveServerTests {
 
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_SECONDS = JavaSocketIoClients.TIMEOUT_SECONDS;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SocketIoServer server;
-
-    @Autowired
-    DisconnectRecorder recorder;
-
-    private final List<Socket> sockets = new ArrayList<>();
+    private final JavaSocketIoClients clients = new JavaSocketIoClients();
 
     @AfterEach
     void closeClients() {
-        this.sockets.forEach(Socket::close);
+        this.clients.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,48 +111,28 @@ class JavaClientInteropTests {
         a.emit("kick-me");
         assertThat(gone.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).containsExactly("io server disconnect");
 
-        this.sockets.forEach(Socket::close);
+        this.clients.closeSockets();
         await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).untilAsserted(() -> {
             assertThat(this.recorder.reasonFor(kicked)).isEqualTo("server namespace disconnect");
             assertThat(this.recorder.reasonFor(leaver)).isEqualTo("client namespace disconnect");
-            assertThat(this.server.engine().sessionCount()).isZero();
-            assertThat(this.server.mainNamespace().adapter().rooms()).isEmpty();
         });
+        assertNothingLeft(Duration.ofSeconds(TIMEOUT_SECONDS));
     }
 
     private Socket socket(String mode, String namespace, Map<String, String> auth) {
-        String[] transports = switch (mode) {
+        return this.clients.socket(URI.create(baseUrl() + namespace), transports(mode), auth);
+    }
+
+    private Socket connect(String mode, String namespace, Map<String, String> auth) throws Exception {
+        return this.clients.connect(URI.create(baseUrl() + namespace), transports(mode), auth);
+    }
+
+    private static String[] transports(String mode) {
+        return switch (mode) {
             case "websocket" -> new String[] { WebSocket.NAME };
             case "polling" -> new String[] { Polling.NAME };
             default -> new String[] { Polling.NAME, WebSocket.NAME };
         };
-        IO.Options options = IO.Options.builder().setTransports(transports).setForceNew(true).setReconnection(false)
-                .setAuth(auth).build();
-        Socket socket = IO.socket(URI.create("http://127.0.0.1:" + this.port + namespace), options);
-        this.sockets.add(socket);
-        return socket;
-    }
-
-    private Socket connect(String mode, String namespace, Map<String, String> auth) throws Exception {
-        Socket socket = socket(mode, namespace, auth);
-        CompletableFuture<Object[]> connected = once(socket, Socket.EVENT_CONNECT);
-        socket.once(Socket.EVENT_CONNECT_ERROR, args -> connected.completeExceptionally(
-                new IllegalStateException("connect_error: " + args[0])));
-        socket.connect();
-        connected.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return socket;
-    }
-
-    private static Object[] call(Socket socket, String event, Object... args) throws Exception {
-        CompletableFuture<Object[]> reply = new CompletableFuture<>();
-        socket.emit(event, args, reply::complete);
-        return reply.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static CompletableFuture<Object[]> once(Socket socket, String event) {
-        CompletableFuture<Object[]> received = new CompletableFuture<>();
-        socket.once(event, received::complete);
-        return received;
     }
 
     private static ConcurrentLinkedQueue<Object[]> record(Socket socket, String event) {

@@ -139,6 +139,11 @@ public final class RawWebSocketClient implements WebSocket.Listener {
         this.closed.complete(-1);
     }
 
+    /** Starts the WebSocket closing handshake from the client's side. */
+    public void sendClose() {
+        this.webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
     public void abort() {
         this.webSocket.abort();
     }

@@ -1,14 +1,13 @@
 package io.fluxsocketio.sample;
 
-import io.socket.client.IO;
+import io.fluxsocketio.testing.JavaSocketIoClients;
 import io.socket.client.Socket;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.fluxsocketio.testing.JavaSocketIoClients.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
@@ -26,11 +26,11 @@ class ChatApplicationTests {
     @LocalServerPort
     int port;
 
-    private final List<Socket> sockets = new ArrayList<>();
+    private final JavaSocketIoClients clients = new JavaSocketIoClients();
 
     @AfterEach
     void close() {
-        this.sockets.forEach(Socket::close);
+        this.clients.close();
     }
 
     @Test
@@ -76,20 +76,7 @@ class ChatApplicationTests {
     }
 
     private Socket connect() throws Exception {
-        IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false).build();
-        Socket socket = IO.socket(URI.create(base()), options);
-        this.sockets.add(socket);
-        CompletableFuture<Object[]> connected = new CompletableFuture<>();
-        socket.once(Socket.EVENT_CONNECT, connected::complete);
-        socket.connect();
-        connected.get(10, TimeUnit.SECONDS);
-        return socket;
-    }
-
-    private static Object[] call(Socket socket, String event, Object... args) throws Exception {
-        CompletableFuture<Object[]> reply = new CompletableFuture<>();
-        socket.emit(event, args, reply::complete);
-        return reply.get(10, TimeUnit.SECONDS);
+        return this.clients.connect(URI.create(base()), new String[] { "polling", "websocket" }, Map.of());
     }
 
     private String base() {

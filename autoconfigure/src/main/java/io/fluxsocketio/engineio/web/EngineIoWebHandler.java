@@ -126,6 +126,11 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
 
     private Mono<Void> poll(ServerWebExchange exchange, EngineIoSession session, PollingTransport polling) {
         return polling.poll()
+                .doOnNext(payload -> {
+                    if (logger.isTraceEnabled()) {
+                        logger.trace("Session " + session.id() + " GET answered with " + payload.replace('\u001e', '|'));
+                    }
+                })
                 .flatMap(payload -> write(exchange.getResponse(), TEXT_UTF8, payload))
                 .onErrorResume(OverlappingRequestException.class, ex -> {
                     logger.info("Closing Engine.IO session " + session.id() + " (transport error): " + ex.getMessage());
@@ -144,6 +149,9 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
                 .map(EngineIoWebHandler::decodeUtf8)
                 .defaultIfEmpty("")
                 .flatMap(body -> {
+                    if (logger.isTraceEnabled()) {
+                        logger.trace("Session " + session.id() + " POST " + body.replace('\u001e', '|'));
+                    }
                     List<EngineIoPacket> packets = EngineIoPayloadCodec.decode(body);
                     polling.receive(packets);
                     return write(exchange.getResponse(), MediaType.TEXT_HTML, "ok");

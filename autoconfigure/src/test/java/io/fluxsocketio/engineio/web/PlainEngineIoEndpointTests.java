@@ -76,6 +76,18 @@ class PlainEngineIoEndpointTests {
     }
 
     @Test
+    void closingHandshakeStartedByTheClientIsAnsweredAndEndsTheSession() {
+        RawWebSocketClient client = RawWebSocketClient.openAt(this.port, "/engine.io/", "", Map.of(), true);
+        client.expectText("0{");
+        int closesBefore = this.listener.closes.size();
+
+        client.sendClose();
+
+        assertThat(client.awaitClose(Duration.ofSeconds(5))).isEqualTo(1000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> this.listener.closes.size() == closesBefore + 1);
+    }
+
+    @Test
     void theSocketIoEndpointStillServesBesideIt() {
         RawWebSocketClient.connected(this.port).abort();
     }

@@ -1,0 +1,38 @@
+package io.fluxsocketio.interop;
+
+import io.fluxsocketio.interop.InteropApplication.DisconnectRecorder;
+import io.fluxsocketio.socketio.SocketIoServer;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the tests against a running {@link InteropApplication} share: its port, its server, and a leak check. */
+abstract class LiveServerTests {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected SocketIoServer server;
+
+    @Autowired
+    protected DisconnectRecorder recorder;
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + this.port;
+    }
+
+    /** Waits until the server holds no session, socket or room: every client left has been cleaned up. */
+    protected void assertNothingLeft(Duration within) {
+        await().atMost(within).untilAsserted(() -> {
+            assertThat(this.server.engine().sessionCount()).as("open sessions").isZero();
+            assertThat(this.server.mainNamespace().sockets()).as("sockets in /").isEmpty();
+            assertThat(this.server.mainNamespace().adapter().rooms()).as("rooms in /").isEmpty();
+        });
+    }
+}
