@@ -35,6 +35,12 @@ public final class EngineIoSession implements EngineIoSocket {
 
     private final Object lock = new Object();
 
+    /**
+     * Keeps listener calls for this session from overlapping, as {@link EngineIoListener} promises, even when a
+     * client sends on two transports at once around an upgrade. Uncontended in normal use.
+     */
+    private final Object receiveLock = new Object();
+
     private State state = State.OPEN;
 
     private volatile EngineIoTransport transport;
@@ -139,7 +145,11 @@ public final class EngineIoSession implements EngineIoSocket {
             return;
         }
         switch (packet.type()) {
-            case MESSAGE -> this.server.listener().onMessage(this, (Message) packet);
+            case MESSAGE -> {
+                synchronized (this.receiveLock) {
+                    this.server.listener().onMessage(this, (Message) packet);
+                }
+            }
             case PONG -> onPong();
             case PING -> send(EngineIoPacket.PONG);
             case CLOSE -> close(CloseReason.TRANSPORT_CLOSE);

@@ -137,6 +137,7 @@ final class Client {
 
     private void refuse(SocketIoSocket socket, Throwable error) {
         this.sockets.remove(socket.namespace().name(), socket);
+        socket.refused();
         ObjectNode data = message(error.getMessage() != null ? error.getMessage() : "Connection refused");
         if (error instanceof ConnectionRefusedException refused && refused.getData() != null) {
             data.set("data", this.server.payloads().toNode(refused.getData()));

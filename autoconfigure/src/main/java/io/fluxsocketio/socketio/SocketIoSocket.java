@@ -103,9 +103,15 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         return this.namespace.adapter().socketRooms(this.id);
     }
 
+    /** Joins rooms; allowed from middleware too, before the socket is accepted. */
     public void join(String... rooms) {
-        if (isConnected()) {
-            this.namespace.adapter().addAll(this.id, Set.of(rooms));
+        if (this.disconnected.get()) {
+            return;
+        }
+        this.namespace.adapter().addAll(this.id, Set.of(rooms));
+        if (this.disconnected.get()) {
+            // Lost a race with the disconnect's clean-up: undo, so that no room outlives the socket.
+            this.namespace.adapter().deleteAll(this.id);
         }
     }
 
@@ -255,6 +261,13 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         }
         catch (RuntimeException ex) {
             logger.error("Handler for '" + event.name() + "' failed on socket " + this.id, ex);
+        }
+    }
+
+    /** Forgets a socket that middleware refused, with any rooms it joined meanwhile. */
+    void refused() {
+        if (this.disconnected.compareAndSet(false, true)) {
+            this.namespace.adapter().deleteAll(this.id);
         }
     }
 

@@ -37,6 +37,8 @@ public class InteropApplication {
             });
             server.of("/admin")
                     .use(socket -> {
+                        // Joins before deciding, so that refused sockets show their rooms are cleaned up.
+                        socket.join("admins");
                         JsonNode token = socket.handshake().auth().get("token");
                         return (token != null && "secret".equals(token.stringValue())) ? Mono.empty()
                                 : Mono.error(new ConnectionRefusedException("unauthorized",

@@ -1,5 +1,6 @@
 package io.fluxsocketio.interop;
 
+import io.fluxsocketio.socketio.adapter.BroadcastOptions;
 import io.fluxsocketio.testing.JavaSocketIoClients;
 import io.socket.client.Ack;
 import io.socket.client.Socket;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,8 @@ class JavaClientInteropTests extends LiveServerTests {
         JSONObject error = (JSONObject) connectError.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)[0];
         assertThat(error.getString("message")).isEqualTo("unauthorized");
         assertThat(error.getJSONObject("data").getString("reason")).isEqualTo("bad token");
+        assertThat(this.server.of("/admin").adapter().sockets(new BroadcastOptions(Set.of("admins"), Set.of(), false,
+                false))).as("members of the room joined in middleware").containsExactly(admin.id());
 
         Socket b = connect(mode, "/", Map.of());
         Socket c = connect(mode, "/", Map.of());
