@@ -1,5 +1,7 @@
 package io.fluxsocketio.autoconfigure;
 
+import io.fluxsocketio.concurrency.AsyncMode;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,14 @@ public class SocketIoProperties {
 
     /** Whether polling connections may upgrade to WebSocket. */
     private boolean allowUpgrades = true;
+
+    /** Whether a socket's events are handled one at a time, in the order they arrived; different sockets run in parallel either way. */
+    private boolean orderedPerSocket = true;
+
+    /** Where handlers and background tasks run: auto, threading, virtual-threads or reactor. */
+    private AsyncMode asyncMode = AsyncMode.AUTO;
+
+    private final Threading threading = new Threading();
 
     private final Cors cors = new Cors();
 
@@ -156,8 +166,54 @@ public class SocketIoProperties {
         this.allowUpgrades = allowUpgrades;
     }
 
+    public boolean isOrderedPerSocket() {
+        return this.orderedPerSocket;
+    }
+
+    public void setOrderedPerSocket(boolean orderedPerSocket) {
+        this.orderedPerSocket = orderedPerSocket;
+    }
+
+    public AsyncMode getAsyncMode() {
+        return this.asyncMode;
+    }
+
+    public void setAsyncMode(AsyncMode asyncMode) {
+        this.asyncMode = asyncMode;
+    }
+
+    public Threading getThreading() {
+        return this.threading;
+    }
+
     public Cors getCors() {
         return this.cors;
+    }
+
+    /** The pool of the threading mode. */
+    public static class Threading {
+
+        /** Platform threads that run handlers in the threading mode. */
+        private int poolSize = 200;
+
+        /** Dispatches that may wait for a thread; beyond it a dispatch fails and the client gets an error ack. */
+        private int queueCapacity = 10_000;
+
+        public int getPoolSize() {
+            return this.poolSize;
+        }
+
+        public void setPoolSize(int poolSize) {
+            this.poolSize = poolSize;
+        }
+
+        public int getQueueCapacity() {
+            return this.queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
     }
 
     /** Which other web origins may connect; the server's own origin always may. */

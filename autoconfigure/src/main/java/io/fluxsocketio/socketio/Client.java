@@ -129,10 +129,13 @@ final class Client {
             return;
         }
         socket.accepted();
+        // Queued before the client can know it is connected, so that its first event waits for them; what they
+        // emit meanwhile is held until the CONNECT reply is out.
+        socket.namespace().connected(socket);
         ObjectNode data = this.server.payloads().mapper().createObjectNode().put("sid", socket.id());
         write(new Connect(socket.namespace().name(), data));
+        socket.connectSent();
         this.connectTimeout.dispose();
-        socket.namespace().connected(socket);
     }
 
     private void refuse(SocketIoSocket socket, Throwable error) {

@@ -39,6 +39,13 @@ public final class Namespace implements AdapterNamespace {
 
     private final List<Consumer<SocketIoSocket>> connectionHandlers = new CopyOnWriteArrayList<>();
 
+    /** Handlers shared by every socket of the namespace, so that they cost nothing per connection. */
+    private final Map<String, AsyncEventHandler> eventHandlers = new ConcurrentHashMap<>();
+
+    private volatile AsyncEventHandler unhandledEventHandler;
+
+    private final List<DisconnectHandler> disconnectHandlers = new CopyOnWriteArrayList<>();
+
     /** Ack ids come from the namespace, so that a socket's own acks and broadcast acks never collide. */
     private final AtomicLong ackIds = new AtomicLong();
 
@@ -71,6 +78,38 @@ public final class Namespace implements AdapterNamespace {
     public Namespace onConnection(Consumer<SocketIoSocket> handler) {
         this.connectionHandlers.add(handler);
         return this;
+    }
+
+    /**
+     * Handles an event for every socket of the namespace, unless a socket has its own handler for it.
+     * @throws IllegalStateException when the event already has a namespace handler
+     */
+    public Namespace onEvent(String event, AsyncEventHandler handler) {
+        if (this.eventHandlers.putIfAbsent(event, handler) != null) {
+            throw new IllegalStateException("event '" + event + "' already has a handler in namespace " + this.name);
+        }
+        return this;
+    }
+
+    /** Handles the events that no handler of the socket or the namespace maps. */
+    public Namespace onUnhandledEvent(AsyncEventHandler handler) {
+        this.unhandledEventHandler = handler;
+        return this;
+    }
+
+    /** Adds a handler told when any socket of the namespace leaves, after that socket's pending events. */
+    public Namespace onDisconnect(DisconnectHandler handler) {
+        this.disconnectHandlers.add(handler);
+        return this;
+    }
+
+    AsyncEventHandler handlerFor(String event) {
+        AsyncEventHandler handler = this.eventHandlers.get(event);
+        return (handler != null) ? handler : this.unhandledEventHandler;
+    }
+
+    List<DisconnectHandler> disconnectHandlers() {
+        return this.disconnectHandlers;
     }
 
     /** The connected sockets of this node, by id. */
@@ -126,7 +165,7 @@ public final class Namespace implements AdapterNamespace {
             return Mono.empty();
         }
         return Flux.fromIterable(this.middlewares)
-                .concatMap(middleware -> Mono.defer(() -> middleware.handle(socket)))
+                .concatMap(middleware -> this.server.concurrency().invoke(() -> middleware.handle(socket)))
                 .then();
     }
 
@@ -135,16 +174,21 @@ public final class Namespace implements AdapterNamespace {
         this.adapter.addAll(socket.id(), Set.of(socket.id()));
     }
 
+    /** Runs the connection handlers ahead of the socket's first event, which may depend on what they register. */
     void connected(SocketIoSocket socket) {
-        for (Consumer<SocketIoSocket> handler : this.connectionHandlers) {
-            try {
-                handler.accept(socket);
-            }
-            catch (RuntimeException ex) {
-                logger.error("Connection handler of namespace " + this.name + " failed for socket " + socket.id(),
-                        ex);
-            }
+        if (this.connectionHandlers.isEmpty()) {
+            return;
         }
+        socket.submit(() -> Flux.fromIterable(this.connectionHandlers)
+                .concatMap(handler -> this.server.concurrency().invoke(() -> {
+                    handler.accept(socket);
+                    return null;
+                }).onErrorResume(ex -> {
+                    logger.error("Connection handler of namespace " + this.name + " failed for socket "
+                            + socket.id(), ex);
+                    return Mono.empty();
+                }))
+                .then());
     }
 
     void remove(SocketIoSocket socket) {

@@ -64,9 +64,29 @@ public final class SocketIoEvent {
         return args;
     }
 
+    /** The ack as a handle, for code that answers it later or elsewhere. */
+    public Acknowledgement acknowledgement() {
+        return new Acknowledgement() {
+            @Override
+            public boolean isRequested() {
+                return hasAck();
+            }
+
+            @Override
+            public void send(Object... args) {
+                ack(args);
+            }
+        };
+    }
+
     /** Whether the client asked for an acknowledgement. */
     public boolean hasAck() {
         return this.packet.ackId() != null;
+    }
+
+    /** Whether the ack has been sent. */
+    public boolean isAcked() {
+        return this.acked.get();
     }
 
     /**

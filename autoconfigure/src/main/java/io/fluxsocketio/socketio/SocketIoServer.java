@@ -1,5 +1,7 @@
 package io.fluxsocketio.socketio;
 
+import io.fluxsocketio.concurrency.ConcurrencyStrategy;
+import io.fluxsocketio.concurrency.ReactorStrategy;
 import io.fluxsocketio.engineio.CloseReason;
 import io.fluxsocketio.engineio.EngineIoListener;
 import io.fluxsocketio.engineio.EngineIoOptions;
@@ -11,11 +13,13 @@ import io.fluxsocketio.socketio.protocol.SocketIoDecoder;
 import io.fluxsocketio.socketio.protocol.SocketIoEncoder;
 import io.fluxsocketio.socketio.protocol.SocketIoPacket;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,10 +43,22 @@ public final class SocketIoServer implements AutoCloseable {
 
     private final EngineIoServer engine;
 
+    private final ConcurrencyStrategy concurrency;
+
     private final Namespace mainNamespace;
 
+    /** A server whose handlers run on Reactor's schedulers ({@link ReactorStrategy}), never on the event loop. */
     public SocketIoServer(EngineIoOptions engineOptions, SocketIoOptions options, JsonMapper mapper,
             AdapterFactory adapterFactory) {
+        this(engineOptions, options, mapper, adapterFactory, new ReactorStrategy());
+    }
+
+    /**
+     * @param concurrency where handlers and background tasks run; closed with the server
+     */
+    public SocketIoServer(EngineIoOptions engineOptions, SocketIoOptions options, JsonMapper mapper,
+            AdapterFactory adapterFactory, ConcurrencyStrategy concurrency) {
+        this.concurrency = concurrency;
         this.options = options;
         this.payloads = new PayloadConverter(mapper);
         this.encoder = new SocketIoEncoder(mapper);
@@ -59,6 +75,24 @@ public final class SocketIoServer implements AutoCloseable {
     /** The Engine.IO server underneath, which the web layer serves. */
     public EngineIoServer engine() {
         return this.engine;
+    }
+
+    /** Where handlers and background tasks run. */
+    public ConcurrencyStrategy concurrency() {
+        return this.concurrency;
+    }
+
+    /**
+     * Starts a long-running task under the concurrency strategy, with a handle to cancel it; tasks stop when the
+     * server closes. Emitting from it is safe in every mode, and its sleeping never holds up delivery.
+     */
+    public Disposable startBackgroundTask(Runnable task) {
+        return this.concurrency.startBackgroundTask(task);
+    }
+
+    /** Sleeps in a background task, as the strategy sleeps; interrupted when the task is cancelled. */
+    public void sleep(Duration duration) throws InterruptedException {
+        this.concurrency.sleep(duration);
     }
 
     /** The application's JSON mapper, which converts payloads. */
@@ -119,6 +153,7 @@ public final class SocketIoServer implements AutoCloseable {
         for (Namespace namespace : this.namespaces.values()) {
             namespace.adapter().close();
         }
+        this.concurrency.close();
     }
 
     Namespace namespace(String name) {

@@ -7,6 +7,7 @@ import io.fluxsocketio.socketio.protocol.SocketIoPacket.Ack;
 import io.fluxsocketio.socketio.protocol.SocketIoPacket.Event;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -38,9 +40,14 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     private final Map<String, Object> data = new ConcurrentHashMap<>();
 
-    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, List<AsyncEventHandler>> handlers = new ConcurrentHashMap<>();
 
-    private final List<EventHandler> anyHandlers = new CopyOnWriteArrayList<>();
+    private final List<AsyncEventHandler> anyHandlers = new CopyOnWriteArrayList<>();
+
+    private final SocketTaskQueue tasks = new SocketTaskQueue();
+
+    /** Emits made before the client was told it is connected (from middleware, say), sent right after. */
+    private volatile List<EncodedPacket> beforeConnect = new ArrayList<>();
 
     private final List<Consumer<DisconnectReason>> disconnectHandlers = new CopyOnWriteArrayList<>();
 
@@ -50,12 +57,15 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     private volatile boolean connected;
 
+    private final boolean ordered;
+
     SocketIoSocket(String id, Namespace namespace, Client client, SocketIoHandshake handshake) {
         this.id = id;
         this.namespace = namespace;
         this.client = client;
         this.handshake = handshake;
         this.acks = new PendingAcks(namespace.server().engine().timer());
+        this.ordered = namespace.server().options().orderedPerSocket();
     }
 
     public String id() {
@@ -119,16 +129,28 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         this.namespace.adapter().delete(this.id, room);
     }
 
-    /** Adds a handler for one event. */
+    /** Adds a handler for one event; it runs under the server's concurrency strategy. */
     public SocketIoSocket on(String event, EventHandler handler) {
+        return onAsync(event, synchronous(handler));
+    }
+
+    /** Adds a handler for one event that finishes when the publisher it returns completes. */
+    public SocketIoSocket onAsync(String event, AsyncEventHandler handler) {
         this.handlers.computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(handler);
         return this;
     }
 
     /** Adds a handler for every event, called before the handlers of the event's name. */
     public SocketIoSocket onAny(EventHandler handler) {
-        this.anyHandlers.add(handler);
+        this.anyHandlers.add(synchronous(handler));
         return this;
+    }
+
+    private static AsyncEventHandler synchronous(EventHandler handler) {
+        return event -> {
+            handler.handle(event);
+            return null;
+        };
     }
 
     /** Adds a handler told once, with the reason, when this socket leaves its namespace. */
@@ -137,9 +159,9 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         return this;
     }
 
-    /** Sends an event to this socket's client. */
+    /** Sends an event to this socket's client; safe from any thread. */
     public void emit(String event, Object... args) {
-        this.client.write(this.namespace.encodeEvent(event, null, args), false);
+        write(this.namespace.encodeEvent(event, null, args), false);
     }
 
     /**
@@ -147,7 +169,7 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
      * for data that is stale by the time a slow client could read it, such as positions in a game.
      */
     public void volatileEmit(String event, Object... args) {
-        this.client.write(this.namespace.encodeEvent(event, null, args), true);
+        write(this.namespace.encodeEvent(event, null, args), true);
     }
 
     /**
@@ -168,7 +190,7 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
             }
             long ackId = this.namespace.nextAckId();
             this.acks.expect(ackId, event, timeout, sink);
-            this.client.write(this.namespace.encodeEvent(event, ackId, args), false);
+            write(this.namespace.encodeEvent(event, ackId, args), false);
         });
     }
 
@@ -218,16 +240,45 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     @Override
     public void deliver(EncodedPacket packet, boolean volatileDelivery) {
-        this.client.write(packet, volatileDelivery);
+        write(packet, volatileDelivery);
     }
 
     void send(SocketIoPacket packet) {
-        this.client.write(server().encoder().encode(packet), false);
+        write(server().encoder().encode(packet), false);
+    }
+
+    private void write(EncodedPacket packet, boolean volatileDelivery) {
+        if (this.beforeConnect != null) {
+            synchronized (this) {
+                if (this.beforeConnect != null) {
+                    if (!volatileDelivery) {
+                        this.beforeConnect.add(packet);
+                    }
+                    return;
+                }
+            }
+        }
+        this.client.write(packet, volatileDelivery);
     }
 
     void accepted() {
         this.namespace.add(this);
         this.connected = true;
+    }
+
+    /** Called once the CONNECT reply is written: what was emitted meanwhile follows it, in order. */
+    void connectSent() {
+        synchronized (this) {
+            for (EncodedPacket packet : this.beforeConnect) {
+                this.client.write(packet, false);
+            }
+            this.beforeConnect = null;
+        }
+    }
+
+    /** Queues work behind this socket's pending events. */
+    void submit(java.util.function.Supplier<Mono<Void>> job) {
+        this.tasks.submit(job);
     }
 
     void receive(SocketIoPacket packet) {
@@ -241,27 +292,37 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     private void dispatch(Event packet) {
         SocketIoEvent event = new SocketIoEvent(this, packet);
-        for (EventHandler handler : this.anyHandlers) {
-            invoke(handler, event);
+        if (this.ordered) {
+            this.tasks.submit(() -> runHandlers(event));
         }
-        List<EventHandler> named = this.handlers.get(packet.name());
-        if (named != null) {
-            for (EventHandler handler : named) {
-                invoke(handler, event);
-            }
-        }
-        else if (this.anyHandlers.isEmpty()) {
-            logger.debug("No handler for event '" + packet.name() + "' on namespace " + this.namespace.name());
+        else {
+            runHandlers(event).subscribe();
         }
     }
 
-    private void invoke(EventHandler handler, SocketIoEvent event) {
-        try {
-            handler.handle(event);
+    /** Runs the any-handlers, then this socket's handlers of the event, else the namespace's, one after another. */
+    private Mono<Void> runHandlers(SocketIoEvent event) {
+        List<AsyncEventHandler> chain = new ArrayList<>(this.anyHandlers);
+        List<AsyncEventHandler> named = this.handlers.get(event.name());
+        if (named != null) {
+            chain.addAll(named);
         }
-        catch (RuntimeException ex) {
-            logger.error("Handler for '" + event.name() + "' failed on socket " + this.id, ex);
+        else {
+            AsyncEventHandler shared = this.namespace.handlerFor(event.name());
+            if (shared != null) {
+                chain.add(shared);
+            }
+            else if (this.anyHandlers.isEmpty()) {
+                logger.debug("No handler for event '" + event.name() + "' on namespace " + this.namespace.name());
+            }
         }
+        return Flux.fromIterable(chain)
+                .concatMap(handler -> server().concurrency().invoke(() -> handler.handle(event))
+                        .onErrorResume(ex -> {
+                            logger.error("Handler for '" + event.name() + "' failed on socket " + this.id, ex);
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     /** Forgets a socket that middleware refused, with any rooms it joined meanwhile. */
@@ -271,7 +332,7 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         }
     }
 
-    /** Leaves the namespace: rooms, pending acks and disconnect handlers, once. */
+    /** Leaves the namespace: rooms and pending acks at once, then the disconnect handlers behind pending events. */
     void onClose(DisconnectReason reason) {
         if (!this.disconnected.compareAndSet(false, true)) {
             return;
@@ -280,17 +341,26 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         this.namespace.remove(this);
         this.client.remove(this);
         this.acks.failAll("socket " + this.id + " disconnected (" + reason.wireName() + ")");
-        if (!wasConnected) {
-            return;
+        if (wasConnected) {
+            this.tasks.submit(() -> runDisconnectHandlers(reason));
         }
+    }
+
+    private Mono<Void> runDisconnectHandlers(DisconnectReason reason) {
+        List<DisconnectHandler> chain = new ArrayList<>(this.namespace.disconnectHandlers());
         for (Consumer<DisconnectReason> handler : this.disconnectHandlers) {
-            try {
-                handler.accept(reason);
-            }
-            catch (RuntimeException ex) {
-                logger.error("Disconnect handler failed on socket " + this.id, ex);
-            }
+            chain.add((socket, why) -> {
+                handler.accept(why);
+                return null;
+            });
         }
+        return Flux.fromIterable(chain)
+                .concatMap(handler -> server().concurrency().invoke(() -> handler.handle(this, reason))
+                        .onErrorResume(ex -> {
+                            logger.error("Disconnect handler failed on socket " + this.id, ex);
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     int pendingAckCount() {

@@ -37,7 +37,8 @@ class SocketIoAutoConfigurationTests {
     void propertiesReachTheEngineAndTheSocketIoLayer() {
         this.runner.withPropertyValues("socketio.path=/rt", "socketio.ping-interval=5s", "socketio.ping-timeout=3s",
                 "socketio.max-http-buffer-size=64KB", "socketio.max-buffered-packets=77", "socketio.transports=websocket",
-                "socketio.connect-timeout=9s", "socketio.ack-timeout=2s", "socketio.max-attachments=3")
+                "socketio.connect-timeout=9s", "socketio.ack-timeout=2s", "socketio.max-attachments=3",
+                "socketio.ordered-per-socket=false")
                 .run(context -> {
                     SocketIoServer server = context.getBean(SocketIoServer.class);
                     EngineIoOptions engine = server.engine().options();
@@ -47,7 +48,7 @@ class SocketIoAutoConfigurationTests {
                     assertThat(engine.maxBufferedPackets()).isEqualTo(77);
                     assertThat(engine.transports()).containsExactly("websocket");
                     assertThat(server.options()).isEqualTo(new SocketIoOptions(Duration.ofSeconds(9),
-                            Duration.ofSeconds(2), 3, Duration.ofSeconds(30)));
+                            Duration.ofSeconds(2), 3, Duration.ofSeconds(30), false));
                     assertThat(context.getBean(EngineIoHandlerMapping.class).path()).isEqualTo("/rt/");
                 });
     }

@@ -1,0 +1,76 @@
+package io.fluxsocketio.socketio;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs one socket's jobs one after another: the next starts when the previous one, including the {@code Mono} it
+ * returned, has finished. Sockets have a queue each, so different sockets run in parallel. Jobs that finish
+ * synchronously are run in a loop rather than recursively, so a long queue cannot overflow the stack.
+ */
+final class SocketTaskQueue {
+
+    private static final Log logger = LogFactory.getLog(SocketTaskQueue.class);
+
+    private static final int RUNNING = 0;
+
+    private static final int FINISHED_IN_CALL = 1;
+
+    private static final int LEFT_RUNNING = 2;
+
+    private final Queue<Supplier<Mono<Void>>> jobs = new ConcurrentLinkedQueue<>();
+
+    /** Jobs submitted and not yet finished; the submitter that raises it from zero starts the loop. */
+    private final AtomicInteger pending = new AtomicInteger();
+
+    void submit(Supplier<Mono<Void>> job) {
+        this.jobs.add(job);
+        if (this.pending.getAndIncrement() == 0) {
+            runFromQueue();
+        }
+    }
+
+    private void runFromQueue() {
+        do {
+            AtomicInteger state = new AtomicInteger(RUNNING);
+            start(this.jobs.poll(), () -> {
+                if (!state.compareAndSet(RUNNING, FINISHED_IN_CALL)) {
+                    finished();
+                }
+            });
+            if (state.compareAndSet(RUNNING, LEFT_RUNNING)) {
+                return;
+            }
+        }
+        while (this.pending.decrementAndGet() > 0);
+    }
+
+    private void finished() {
+        if (this.pending.decrementAndGet() > 0) {
+            runFromQueue();
+        }
+    }
+
+    private static void start(Supplier<Mono<Void>> job, Runnable onDone) {
+        try {
+            job.get().subscribe(null, error -> {
+                logger.error("Socket task failed", error);
+                onDone.run();
+            }, onDone);
+        }
+        catch (RuntimeException ex) {
+            logger.error("Socket task failed to start", ex);
+            onDone.run();
+        }
+    }
+
+    int pendingCount() {
+        return this.pending.get();
+    }
+}
