@@ -61,4 +61,27 @@ class LayeringTests {
                 .should().dependOnClassesThat().resideInAPackage("org.springframework.boot..")
                 .check(classes);
     }
+
+    @Test
+    void concurrencyStrategiesKnowNothingOfTheServer() {
+        noClasses().that().resideInAPackage("io.fluxsocketio.concurrency..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fluxsocketio.engineio..", "io.fluxsocketio.socketio..",
+                        "io.fluxsocketio.handler..", "io.fluxsocketio.autoconfigure..")
+                .check(classes);
+    }
+
+    @Test
+    void socketLayerKnowsNoAnnotationModel() {
+        noClasses().that().resideInAPackage("io.fluxsocketio.socketio..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fluxsocketio.handler..", "io.fluxsocketio.autoconfigure..")
+                .check(classes);
+    }
+
+    @Test
+    void invocationKnowsNotWhoRegistersIt() {
+        noClasses().that().resideInAnyPackage("io.fluxsocketio.handler.invocation..", "io.fluxsocketio.handler.annotation")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fluxsocketio.handler.annotation.support..",
+                        "io.fluxsocketio.autoconfigure..")
+                .check(classes);
+    }
 }

@@ -1,0 +1,86 @@
+package io.fluxsocketio.concurrency;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ConcurrencyStrategyTests {
+
+    static Stream<Supplier<ConcurrencyStrategy>> strategies() {
+        Stream<Supplier<ConcurrencyStrategy>> always = Stream.of(() -> new ThreadingStrategy(4, 16), ReactorStrategy::new);
+        return (Runtime.version().feature() >= AsyncMode.VIRTUAL_THREADS_SINCE)
+                ? Stream.concat(always, Stream.of(VirtualThreadsStrategy::new)) : always;
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void invokeRunsTheHandlerOffTheCallersThreadAndWaitsForItsPublisher(Supplier<ConcurrencyStrategy> factory) {
+        try (ConcurrencyStrategy strategy = factory.get()) {
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+
+            Mono<String> result = strategy.invoke(() -> {
+                ranOn.set(Thread.currentThread());
+                return Mono.delay(Duration.ofMillis(20)).thenReturn("done");
+            });
+
+            StepVerifier.create(result).expectNext("done").verifyComplete();
+            assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void handlerErrorsArriveAsErrorSignals(Supplier<ConcurrencyStrategy> factory) {
+        try (ConcurrencyStrategy strategy = factory.get()) {
+            StepVerifier.create(strategy.invoke(() -> {
+                throw new IllegalStateException("bad");
+            })).expectErrorMessage("bad").verify();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void backgroundTasksStopWhenTheirHandleIsDisposedAndWhenTheStrategyCloses(Supplier<ConcurrencyStrategy> factory)
+            throws InterruptedException {
+        ConcurrencyStrategy strategy = factory.get();
+        List<AtomicBoolean> interrupted = List.of(new AtomicBoolean(), new AtomicBoolean());
+        CountDownLatch started = new CountDownLatch(2);
+        Disposable first = strategy.startBackgroundTask(sleeper(strategy, started, interrupted.get(0)));
+        strategy.startBackgroundTask(sleeper(strategy, started, interrupted.get(1)));
+        started.await();
+
+        first.dispose();
+        await().atMost(Duration.ofSeconds(5)).untilTrue(interrupted.get(0));
+        assertThat(interrupted.get(1)).isFalse();
+
+        strategy.close();
+        await().atMost(Duration.ofSeconds(5)).untilTrue(interrupted.get(1));
+    }
+
+    private static Runnable sleeper(ConcurrencyStrategy strategy, CountDownLatch started, AtomicBoolean interrupted) {
+        return () -> {
+            started.countDown();
+            try {
+                while (true) {
+                    strategy.sleep(Duration.ofMillis(10));
+                }
+            }
+            catch (InterruptedException ex) {
+                interrupted.set(true);
+            }
+        };
+    }
+}
