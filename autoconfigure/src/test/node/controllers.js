@@ -115,6 +115,16 @@ async function main() {
     assert.deepEqual(order, ['quick', 'block']);
   });
 
+  await step('server emitWithAck reply handled off the event loop', async () => {
+    alice.on('question', (n, callback) => callback(String(n + 1)));
+    assert.deepEqual(await call(alice, 'ask-client'), ['client said 42']);
+  });
+
+  await step('emits from a @Scheduled method arrive', async () => {
+    const [time] = await once(alice, 'scheduled');
+    assert.equal(typeof time, 'number');
+  });
+
   await step('emits from background tasks and user threads arrive', async () => {
     const ticks = [];
     const allTicks = within(new Promise((resolve) => alice.on('tick', (n) => {
@@ -126,6 +136,7 @@ async function main() {
     await allTicks;
     assert.deepEqual(ticks, [0, 1, 2, 3, 4]);
     assert.deepEqual(await fromThread, ['hello']);
+    assert.deepEqual(await call(bob, 'quick'), ['quick'], 'events still flow while background tasks sleep');
   });
 
   console.log('IDS alice=' + alice.id);

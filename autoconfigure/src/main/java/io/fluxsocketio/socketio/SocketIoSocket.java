@@ -181,9 +181,13 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         return emitWithAck(server().options().ackTimeout(), event, args);
     }
 
-    /** Like {@link #emitWithAck(String, Object...)}, with its own timeout. */
+    /**
+     * Like {@link #emitWithAck(String, Object...)}, with its own timeout. The reply (or the timeout) is signalled on
+     * a thread of the concurrency strategy, never on the event loop, so code that reacts to it may block where the
+     * mode allows.
+     */
     public Mono<ArrayNode> emitWithAck(Duration timeout, String event, Object... args) {
-        return Mono.create(sink -> {
+        Mono<ArrayNode> reply = Mono.create(sink -> {
             if (!isConnected()) {
                 sink.error(new IllegalStateException("socket " + this.id + " is disconnected"));
                 return;
@@ -192,6 +196,8 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
             this.acks.expect(ackId, event, timeout, sink);
             write(this.namespace.encodeEvent(event, ackId, args), false);
         });
+        return reply.flatMap(answer -> server().concurrency().invoke(() -> Mono.just(answer)))
+                .onErrorResume(error -> server().concurrency().invoke(() -> Mono.error(error)));
     }
 
     /** Like {@link #emitWithAck(String, Object...)}, converting the first argument of the ack. */

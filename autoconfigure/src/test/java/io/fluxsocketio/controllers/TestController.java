@@ -131,14 +131,37 @@ class TestController {
         return "unblocked";
     }
 
+    /** Asks the client a question and answers with its reply: the reply is handled on a strategy thread. */
+    @OnEvent("ask-client")
+    Mono<String> askClient(SocketIoSocket socket) {
+        return socket.emitWithAck(String.class, "question", 41).map(answer -> {
+            this.threads.record();
+            return "client said " + answer;
+        });
+    }
+
     @OnEvent("quick")
     String quick() {
         this.threads.record();
         return "quick";
     }
 
+    /**
+     * The Flask-SocketIO trap: background tasks that sleep for long, then one that emits between short sleeps. The
+     * sleepers must hold up neither the ticks nor any other event.
+     */
     @OnEvent("start-ticks")
     String startTicks(SocketIoSocket socket, int count) {
+        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+            this.server.startBackgroundTask(() -> {
+                try {
+                    this.server.sleep(Duration.ofMinutes(5));
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
         this.server.startBackgroundTask(() -> {
             try {
                 for (int i = 0; i < count; i++) {
