@@ -41,6 +41,9 @@ async function main() {
     await alice.waitForFunction(() => document.getElementById('status').textContent === 'connected over websocket',
       null, { timeout: TIMEOUT_MS });
     console.log('OK upgraded to websocket');
+    await alice.waitForFunction(() => document.getElementById('clock').textContent.startsWith('server time'),
+      null, { timeout: TIMEOUT_MS });
+    console.log('OK server clock shown');
     if (screenshot) await alice.screenshot({ path: screenshot });
     console.log('ALL OK');
   } finally {

@@ -22,6 +22,7 @@ socket.on('connect', () => {
 });
 socket.on('disconnect', status);
 socket.on('system', (text) => show(text, 'system'));
+socket.on('time', (time) => { $('clock').textContent = 'server time ' + new Date(time).toLocaleTimeString(); });
 socket.on('chat', (message) => {
     const item = show('', 'chat');
     const nick = document.createElement('span');
@@ -32,7 +33,8 @@ socket.on('chat', (message) => {
 
 $('join').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const joined = await socket.emitWithAck('join', $('nick').value, $('room').value);
+    const joined = await socket.emitWithAck('join', { nick: $('nick').value, room: $('room').value });
+    if (joined.error) return show(joined.error, 'system');
     show('you are ' + joined.nick + ' in ' + joined.room, 'system');
     $('text').disabled = $('send-button').disabled = false;
     $('text').focus();
@@ -42,7 +44,7 @@ $('send').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('text').value;
     if (!text) return;
-    const result = await socket.emitWithAck('chat', text);
+    const result = await socket.emitWithAck('chat', { text });
     if (result && result.error) show(result.error, 'system');
     else $('text').value = '';
 });

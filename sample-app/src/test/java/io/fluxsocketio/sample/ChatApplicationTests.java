@@ -54,13 +54,13 @@ class ChatApplicationTests {
         Socket bob = connect();
         CompletableFuture<Object[]> joined = new CompletableFuture<>();
         alice.once("system", joined::complete);
-        call(alice, "join", "alice", "lobby");
-        call(bob, "join", "bob", "lobby");
+        call(alice, "join", new JSONObject().put("nick", "alice").put("room", "lobby"));
+        call(bob, "join", new JSONObject().put("nick", "bob").put("room", "lobby"));
         assertThat(joined.get(10, TimeUnit.SECONDS)).containsExactly("bob joined lobby");
 
         CompletableFuture<Object[]> received = new CompletableFuture<>();
         bob.once("chat", received::complete);
-        assertThat(call(alice, "chat", "hello")).containsExactly("ok");
+        assertThat(call(alice, "chat", new JSONObject().put("text", "hello"))).containsExactly("ok");
 
         JSONObject message = (JSONObject) received.get(10, TimeUnit.SECONDS)[0];
         assertThat(message.getString("nick")).isEqualTo("alice");
@@ -70,9 +70,28 @@ class ChatApplicationTests {
 
     @Test
     void chatBeforeJoiningIsRefusedInTheAck() throws Exception {
-        Object[] reply = call(connect(), "chat", "hello");
+        Object[] reply = call(connect(), "chat", new JSONObject().put("text", "hello"));
 
-        assertThat(((JSONObject) reply[0]).getString("error")).contains("join a room first");
+        assertThat(((JSONObject) reply[0]).getString("error")).isEqualTo("join a room first");
+    }
+
+    @Test
+    void blankLinesAreRefusedByValidation() throws Exception {
+        Socket alice = connect();
+        call(alice, "join", new JSONObject().put("nick", "alice"));
+
+        Object[] reply = call(alice, "chat", new JSONObject().put("text", " "));
+
+        assertThat(((JSONObject) reply[0]).getString("error")).startsWith("invalid text");
+    }
+
+    @Test
+    void everyClientHearsTheServerClock() throws Exception {
+        CompletableFuture<Object[]> tick = new CompletableFuture<>();
+        Socket socket = connect();
+        socket.once("time", tick::complete);
+
+        assertThat((String) tick.get(10, TimeUnit.SECONDS)[0]).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
 
     private Socket connect() throws Exception {
