@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.condition.EnabledForJreRange;
-import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,37 +69,6 @@ abstract class ControllerMatrixTests {
         }
         catch (ReflectiveOperationException ex) {
             return false;
-        }
-    }
-
-    @SpringBootTest(classes = ControllerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = { "server.address=127.0.0.1", "socketio.async-mode=threading" })
-    static class ThreadingModeTests extends ControllerMatrixTests {
-
-        @Override
-        AsyncMode expectedMode() {
-            return AsyncMode.THREADING;
-        }
-    }
-
-    @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads need Java 21+; .ci/run picks one")
-    @SpringBootTest(classes = ControllerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = { "server.address=127.0.0.1", "socketio.async-mode=virtual-threads" })
-    static class VirtualThreadsModeTests extends ControllerMatrixTests {
-
-        @Override
-        AsyncMode expectedMode() {
-            return AsyncMode.VIRTUAL_THREADS;
-        }
-    }
-
-    @SpringBootTest(classes = ControllerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = { "server.address=127.0.0.1", "socketio.async-mode=reactor" })
-    static class ReactorModeTests extends ControllerMatrixTests {
-
-        @Override
-        AsyncMode expectedMode() {
-            return AsyncMode.REACTOR;
         }
     }
 }
