@@ -4,35 +4,15 @@
 'use strict';
 const { io } = require('socket.io-client');
 const assert = require('node:assert/strict');
+const { within, once, call, connected, step, run } = require('./helpers');
 
 const [url, transport] = process.argv.slice(2);
-const STEP_TIMEOUT_MS = 15000;
 const sockets = [];
 
 function open(name) {
   const socket = io(url, { transports: [transport], forceNew: true, reconnection: false, auth: { name } });
   sockets.push(socket);
   return socket;
-}
-
-function within(promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out waiting for ' + what)), STEP_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-const once = (socket, event) => within(new Promise((resolve) => socket.once(event, (...args) => resolve(args))), event);
-const call = (socket, event, ...args) => within(new Promise((resolve) => socket.emit(event, ...args, (...reply) => resolve(reply))), 'ack of ' + event);
-const connected = (socket) => within(new Promise((resolve, reject) => {
-  socket.once('connect', resolve);
-  socket.once('connect_error', (err) => reject(new Error('connect_error: ' + err.message)));
-}), 'connect');
-
-async function step(name, body) {
-  await body();
-  console.log('OK ' + name);
 }
 
 async function main() {
@@ -144,9 +124,4 @@ async function main() {
   console.log('ALL OK');
 }
 
-main()
-  .catch((err) => {
-    console.log('FAIL ' + (err && err.stack ? err.stack : err));
-    process.exitCode = 1;
-  })
-  .finally(() => sockets.forEach((socket) => socket.disconnect()));
+run(main, sockets);
