@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs a scenario against every server in one session.
+# Usage: bash benchmarks/run.sh [echo-ack] [clients] [warmup seconds] [measure seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for candidate in /usr/lib/jvm/*/; do
+  major=$("${candidate}bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' || true)
+  if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ]; then export JAVA_HOME="${candidate%/}"; break; fi
+done
+mvn -q -Pbenchmarks -pl benchmarks -am install -DskipTests
+(cd benchmarks/node && npm ci --no-audit --no-fund --loglevel=error)
+mvn -q -Pbenchmarks -f benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cd benchmarks
+"${JAVA_HOME:-/usr}/bin/java" -Xmx1g -cp "target/classes:$(cat target/classpath.txt)" \
+  io.fluxsocketio.benchmarks.BenchmarkRunner "$@"

@@ -1,0 +1,77 @@
+package io.fluxsocketio.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a scenario against every target in one session, one after another on the same machine, and prints one
+ * machine-readable line per target ({@code BENCH ...}) and a table with the ratio to the raw ceiling.
+ *
+ * <p>Usage: {@code BenchmarkRunner echo-ack [clients] [warmup seconds] [measure seconds]}.
+ */
+public final class BenchmarkRunner {
+
+    private record Row(String target, EchoAckLoad.Result result, double serverCpu, double loadCpu, long serverRssKib) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args.length > 0 ? args[0] : "echo-ack";
+        if (!scenario.equals("echo-ack")) {
+            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack");
+        }
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
+        Duration measure = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 10);
+        Path benchmarks = Path.of("").toAbsolutePath();
+        Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "echo-ack: %d clients, %d s warm-up, %d s measured, %d cores, Java %s, %s%n",
+                clients, warmup.toSeconds(), measure.toSeconds(), cores, Runtime.version(), LocalDate.now());
+
+        List<Row> rows = new ArrayList<>();
+        for (Target target : Target.all(benchmarks.resolve("node"))) {
+            int port = ServerProcess.freePort();
+            try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
+                long serverCpuBefore = server.cpuMillis();
+                long loadCpuBefore = ownCpuMillis();
+                long wallBefore = System.nanoTime();
+                EchoAckLoad.Result result = new EchoAckLoad(port, clients, warmup, measure).run();
+                double wallMillis = (System.nanoTime() - wallBefore) / 1e6;
+                double serverCpu = (server.cpuMillis() - serverCpuBefore) / wallMillis / cores;
+                double loadCpu = (ownCpuMillis() - loadCpuBefore) / wallMillis / cores;
+                Row row = new Row(target.name(), result, serverCpu, loadCpu, server.rssKib());
+                rows.add(row);
+                System.out.printf(Locale.ROOT, "BENCH scenario=echo-ack target=%s clients=%d acks_per_s=%.0f "
+                        + "p50_us=%d p99_us=%d p999_us=%d server_cpu=%.2f loadgen_cpu=%.2f server_rss_kib=%d%n",
+                        row.target(), clients, result.acksPerSecond(), result.p50Micros(), result.p99Micros(),
+                        result.p999Micros(), serverCpu, loadCpu, row.serverRssKib());
+            }
+        }
+        printTable(rows);
+    }
+
+    private static void printTable(List<Row> rows) {
+        double ceiling = rows.get(0).result().acksPerSecond();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| %-28s | %9s | %8s | %7s | %7s | %8s | %10s | %11s |%n", "server", "acks/s",
+                "vs raw", "p50 us", "p99 us", "p99.9 us", "server CPU", "loadgen CPU");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "| %-28s | %9.0f | %7.2fx | %7d | %7d | %8d | %9.0f%% | %10.0f%% |%n",
+                    row.target(), row.result().acksPerSecond(), row.result().acksPerSecond() / ceiling,
+                    row.result().p50Micros(), row.result().p99Micros(), row.result().p999Micros(),
+                    100 * row.serverCpu(), 100 * row.loadCpu());
+        }
+    }
+
+    private static long ownCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+}
