@@ -308,7 +308,8 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     /** Runs the any-handlers, then this socket's handlers of the event, else the namespace's, one after another. */
     private Mono<Void> runHandlers(SocketIoEvent event) {
-        List<AsyncEventHandler> chain = new ArrayList<>(this.anyHandlers);
+        List<AsyncEventHandler> chain = new ArrayList<>(this.anyHandlers.size() + 1);
+        chain.addAll(this.anyHandlers);
         List<AsyncEventHandler> named = this.handlers.get(event.name());
         if (named != null) {
             chain.addAll(named);
@@ -322,12 +323,19 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
                 logger.debug("No handler for event '" + event.name() + "' on namespace " + this.namespace.name());
             }
         }
-        return Flux.fromIterable(chain)
-                .concatMap(handler -> server().concurrency().invoke(() -> handler.handle(event))
-                        .onErrorResume(ex -> {
-                            logger.error("Handler for '" + event.name() + "' failed on socket " + this.id, ex);
-                            return Mono.empty();
-                        }))
+        if (chain.size() == 1) {
+            // The usual case, without the operators of a chain.
+            return invokeHandler(chain.get(0), event);
+        }
+        return Flux.fromIterable(chain).concatMap(handler -> invokeHandler(handler, event)).then();
+    }
+
+    private Mono<Void> invokeHandler(AsyncEventHandler handler, SocketIoEvent event) {
+        return server().concurrency().invoke(() -> handler.handle(event))
+                .onErrorResume(ex -> {
+                    logger.error("Handler for '" + event.name() + "' failed on socket " + this.id, ex);
+                    return Mono.empty();
+                })
                 .then();
     }
 

@@ -27,7 +27,7 @@ class ConcurrencyStrategyTests {
 
     @ParameterizedTest
     @MethodSource("strategies")
-    void invokeRunsTheHandlerOffTheCallersThreadAndWaitsForItsPublisher(Supplier<ConcurrencyStrategy> factory) {
+    void invokeRunsTheHandlerWhereTheModeSaysAndWaitsForItsPublisher(Supplier<ConcurrencyStrategy> factory) {
         try (ConcurrencyStrategy strategy = factory.get()) {
             AtomicReference<Thread> ranOn = new AtomicReference<>();
 
@@ -37,7 +37,12 @@ class ConcurrencyStrategyTests {
             });
 
             StepVerifier.create(result).expectNext("done").verifyComplete();
-            assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
+            if (strategy.mode() == AsyncMode.REACTOR) {
+                assertThat(ranOn.get()).as("reactor mode: no hop").isSameAs(Thread.currentThread());
+            }
+            else {
+                assertThat(ranOn.get()).as("blocking modes: off the caller's thread").isNotSameAs(Thread.currentThread());
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Locale;
  * Runs a scenario against every target in one session, one after another on the same machine, and prints one
  * machine-readable line per target ({@code BENCH ...}) and a table with the ratio to the raw ceiling.
  *
- * <p>Usage: {@code BenchmarkRunner echo-ack [clients] [warmup seconds] [measure seconds]}.
+ * <p>Usage: {@code BenchmarkRunner echo-ack [clients] [warmup seconds] [measure seconds] [target,target...]}; the
+ * first target measured is the ceiling the ratios refer to.
  */
 public final class BenchmarkRunner {
 
@@ -22,6 +23,13 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         String scenario = args.length > 0 ? args[0] : "echo-ack";
+        if (scenario.equals("load-only")) {
+            // For profiling: load a server started by hand. Usage: load-only <port> <clients> <seconds>
+            EchoAckLoad.Result result = new EchoAckLoad(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    Duration.ofSeconds(2), Duration.ofSeconds(Long.parseLong(args[3]))).run();
+            System.out.println(result);
+            return;
+        }
         if (!scenario.equals("echo-ack")) {
             throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack");
         }
@@ -35,7 +43,11 @@ public final class BenchmarkRunner {
                 clients, warmup.toSeconds(), measure.toSeconds(), cores, Runtime.version(), LocalDate.now());
 
         List<Row> rows = new ArrayList<>();
+        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of();
         for (Target target : Target.all(benchmarks.resolve("node"))) {
+            if (!only.isEmpty() && !only.contains(target.name())) {
+                continue;
+            }
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
                 long serverCpuBefore = server.cpuMillis();
