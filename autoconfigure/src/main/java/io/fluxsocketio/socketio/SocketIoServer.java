@@ -12,6 +12,7 @@ import io.fluxsocketio.socketio.adapter.AdapterFactory;
 import io.fluxsocketio.socketio.protocol.SocketIoDecoder;
 import io.fluxsocketio.socketio.protocol.SocketIoEncoder;
 import io.fluxsocketio.socketio.protocol.SocketIoPacket;
+import io.fluxsocketio.socketio.protocol.WireJson;
 
 import java.time.Duration;
 import java.util.List;
@@ -61,8 +62,8 @@ public final class SocketIoServer implements AutoCloseable {
         this.concurrency = concurrency;
         this.options = options;
         this.payloads = new PayloadConverter(mapper);
-        this.encoder = new SocketIoEncoder(mapper);
-        this.decoder = new SocketIoDecoder(mapper, options.maxAttachments());
+        this.encoder = new SocketIoEncoder(WireJson.mapper());
+        this.decoder = new SocketIoDecoder(WireJson.mapper(), options.maxAttachments());
         this.adapterFactory = adapterFactory;
         this.engine = new EngineIoServer(engineOptions, new ClientListener());
         this.mainNamespace = of(SocketIoPacket.MAIN_NAMESPACE);
