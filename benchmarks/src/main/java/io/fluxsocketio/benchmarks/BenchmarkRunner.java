@@ -30,8 +30,12 @@ public final class BenchmarkRunner {
             System.out.println(result);
             return;
         }
+        if (scenario.equals("idle")) {
+            idle(args);
+            return;
+        }
         if (!scenario.equals("echo-ack")) {
-            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack");
+            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack, idle");
         }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
@@ -66,6 +70,44 @@ public final class BenchmarkRunner {
             }
         }
         printTable(rows);
+    }
+
+    /** Usage: {@code idle [connections] [target,target...]}: process RSS per held connection, per target. */
+    private static void idle(String[] args) throws Exception {
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
+        Path benchmarks = Path.of("").toAbsolutePath();
+        Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
+        System.out.printf(Locale.ROOT, "idle: %d connections, Java %s, %s%n", connections, Runtime.version(),
+                LocalDate.now());
+        System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s |%n", "server", "connections",
+                "RSS before", "RSS after", "KiB per conn.");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        for (Target target : Target.all(benchmarks.resolve("node"))) {
+            if (!only.isEmpty() && !only.contains(target.name())) {
+                continue;
+            }
+            int port = ServerProcess.freePort();
+            try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
+                // One connection first, so that lazily loaded code is not counted as per-connection memory.
+                try (IdleLoad warm = new IdleLoad()) {
+                    warm.open(port, 100, Duration.ofSeconds(30));
+                }
+                ServerProcess.sleep(2000);
+                long before = server.rssKib();
+                try (IdleLoad load = new IdleLoad()) {
+                    int joined = load.open(port, connections, Duration.ofMinutes(3));
+                    ServerProcess.sleep(3000);
+                    long after = server.rssKib();
+                    double perConnection = (after - before) / (double) joined;
+                    System.out.printf(Locale.ROOT, "BENCH scenario=idle target=%s connections=%d rss_before_kib=%d "
+                            + "rss_after_kib=%d kib_per_connection=%.1f%n", target.name(), joined, before, after,
+                            perConnection);
+                    System.out.printf(Locale.ROOT, "| %-28s | %11d | %7d KiB | %7d KiB | %13.1f |%n", target.name(),
+                            joined, before, after, perConnection);
+                }
+            }
+        }
     }
 
     private static void printTable(List<Row> rows) {
