@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs a scenario against every server in one session.
-# Usage: bash benchmarks/run.sh [echo-ack] [clients] [warmup seconds] [measure seconds]
+# Usage: bash benchmarks/run.sh echo-ack [clients] [warmup s] [measured s] [targets]
+#        bash benchmarks/run.sh idle [connections] [targets]
+#        bash benchmarks/run.sh jmh [JMH options, such as a benchmark name pattern]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for candidate in /usr/lib/jvm/*/; do
@@ -11,5 +13,10 @@ mvn -q -Pbenchmarks -pl benchmarks -am install -DskipTests
 (cd benchmarks/node && npm ci --no-audit --no-fund --loglevel=error)
 mvn -q -Pbenchmarks -f benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cd benchmarks
-"${JAVA_HOME:-/usr}/bin/java" -Xmx1g -cp "target/classes:$(cat target/classpath.txt)" \
-  io.fluxsocketio.benchmarks.BenchmarkRunner "$@"
+java="${JAVA_HOME:-/usr}/bin/java"
+classpath="target/classes:$(cat target/classpath.txt)"
+if [ "${1:-}" = "jmh" ]; then
+  shift
+  exec "$java" -cp "$classpath" org.openjdk.jmh.Main "$@"
+fi
+exec "$java" -Xmx1g -cp "$classpath" io.fluxsocketio.benchmarks.BenchmarkRunner "$@"

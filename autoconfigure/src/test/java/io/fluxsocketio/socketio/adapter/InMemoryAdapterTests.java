@@ -1,0 +1,81 @@
+package io.fluxsocketio.socketio.adapter;
+
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.TextMessage;
+import io.fluxsocketio.socketio.protocol.EncodedPacket;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InMemoryAdapterTests {
+
+    private final Map<String, List<EncodedPacket>> delivered = new HashMap<>();
+
+    private final Map<String, Boolean> volatileFlags = new HashMap<>();
+
+    private final InMemoryAdapter adapter = new InMemoryAdapter(new AdapterNamespace() {
+        @Override
+        public String name() {
+            return "/";
+        }
+
+        @Override
+        public Recipient localSocket(String socketId) {
+            return (packet, volatileDelivery) -> {
+                InMemoryAdapterTests.this.delivered.computeIfAbsent(socketId, id -> new ArrayList<>()).add(packet);
+                InMemoryAdapterTests.this.volatileFlags.put(socketId, volatileDelivery);
+            };
+        }
+    });
+
+    private final EncodedPacket packet = new EncodedPacket(List.of(new TextMessage("2[\"news\"]")));
+
+    @Test
+    void broadcastHandsTheSameEncodedPacketToEveryMember() {
+        for (String id : List.of("a", "b", "c", "d")) {
+            this.adapter.addAll(id, Set.of(id));
+        }
+        this.adapter.addAll("a", Set.of("room"));
+        this.adapter.addAll("b", Set.of("room"));
+        this.adapter.addAll("c", Set.of("room", "muted"));
+
+        this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of("room"), Set.of("muted"), true, false));
+
+        assertThat(this.delivered).containsOnlyKeys("a", "b");
+        assertThat(this.delivered.values()).allSatisfy(packets -> assertThat(packets).singleElement().isSameAs(this.packet));
+        assertThat(this.volatileFlags).containsValues(true);
+    }
+
+    @Test
+    void broadcastWithoutRoomsReachesEverySocketButTheExcluded() {
+        for (String id : List.of("a", "b", "c")) {
+            this.adapter.addAll(id, Set.of(id));
+        }
+
+        this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of(), Set.of("b"), false, false));
+
+        assertThat(this.delivered).containsOnlyKeys("a", "c");
+    }
+
+    @Test
+    void roomsDisappearWithTheirLastMemberInBothDirections() {
+        this.adapter.addAll("a", Set.of("a", "room", "other"));
+        this.adapter.addAll("b", Set.of("b", "room"));
+
+        this.adapter.delete("a", "other");
+        assertThat(this.adapter.rooms()).containsExactlyInAnyOrder("a", "b", "room");
+        assertThat(this.adapter.socketRooms("a")).containsExactlyInAnyOrder("a", "room");
+
+        this.adapter.deleteAll("a");
+        this.adapter.deleteAll("b");
+        assertThat(this.adapter.rooms()).isEmpty();
+        assertThat(this.adapter.socketRooms("a")).isEmpty();
+        assertThat(this.adapter.sockets(BroadcastOptions.ALL)).isEmpty();
+    }
+}
