@@ -8,7 +8,6 @@ import io.fluxsocketio.socketio.adapter.AdapterFactory;
 import io.fluxsocketio.socketio.adapter.InMemoryAdapter;
 
 import java.time.Duration;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
