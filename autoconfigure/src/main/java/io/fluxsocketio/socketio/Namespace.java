@@ -14,8 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,8 +22,6 @@ import reactor.core.publisher.Mono;
  * accepted, and the adapter that keeps its rooms.
  */
 public final class Namespace implements AdapterNamespace {
-
-    private static final Log logger = LogFactory.getLog(Namespace.class);
 
     private final SocketIoServer server;
 
@@ -179,16 +175,10 @@ public final class Namespace implements AdapterNamespace {
         if (this.connectionHandlers.isEmpty()) {
             return;
         }
-        socket.submit(() -> Flux.fromIterable(this.connectionHandlers)
-                .concatMap(handler -> this.server.concurrency().invoke(() -> {
-                    handler.accept(socket);
-                    return null;
-                }).onErrorResume(ex -> {
-                    logger.error("Connection handler of namespace " + this.name + " failed for socket "
-                            + socket.id(), ex);
-                    return Mono.empty();
-                }))
-                .then());
+        socket.submit(() -> this.server.runInTurn(this.connectionHandlers, handler -> {
+            handler.accept(socket);
+            return null;
+        }, () -> "Connection handler of namespace " + this.name + " failed for socket " + socket.id()));
     }
 
     void remove(SocketIoSocket socket) {

@@ -111,9 +111,6 @@ final class PayloadConverter {
     }
 
     <T> T convert(JsonNode node, Class<T> type) {
-        if (type == ByteBuffer.class && node.isBinary()) {
-            return type.cast(ByteBuffer.wrap(node.binaryValue()));
-        }
         return this.mapper.treeToValue(node, type);
     }
 

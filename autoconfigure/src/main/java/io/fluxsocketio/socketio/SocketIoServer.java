@@ -19,8 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.reactivestreams.Publisher;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Engine.IO server underneath and is its only listener.
  */
 public final class SocketIoServer implements AutoCloseable {
+
+    private static final Log logger = LogFactory.getLog(SocketIoServer.class);
 
     private final SocketIoOptions options;
 
@@ -48,7 +57,7 @@ public final class SocketIoServer implements AutoCloseable {
 
     private final Namespace mainNamespace;
 
-    /** A server whose handlers run on Reactor's schedulers ({@link ReactorStrategy}), never on the event loop. */
+    /** A server whose handlers run in reactor mode ({@link ReactorStrategy}): on the event loop, so they must not block. */
     public SocketIoServer(EngineIoOptions engineOptions, SocketIoOptions options, JsonMapper mapper,
             AdapterFactory adapterFactory) {
         this(engineOptions, options, mapper, adapterFactory, new ReactorStrategy());
@@ -155,6 +164,27 @@ public final class SocketIoServer implements AutoCloseable {
             namespace.adapter().close();
         }
         this.concurrency.close();
+    }
+
+    /**
+     * Runs user handlers one after another under the concurrency strategy, each finishing (its publisher included)
+     * before the next starts; a failure is logged and the next still runs.
+     */
+    <T> Mono<Void> runInTurn(List<T> handlers, Function<T, Publisher<?>> call, Supplier<String> failure) {
+        if (handlers.size() == 1) {
+            return runLogged(handlers.get(0), call, failure);
+        }
+        return Flux.fromIterable(handlers).concatMap(handler -> runLogged(handler, call, failure)).then();
+    }
+
+    private <T> Mono<Void> runLogged(T handler, Function<T, Publisher<?>> call, Supplier<String> failure) {
+        return this.concurrency.invoke(() -> {
+            Publisher<?> result = call.apply(handler);
+            return (result != null) ? Mono.from(result).then() : Mono.<Void>empty();
+        }).onErrorResume(ex -> {
+            logger.error(failure.get(), ex);
+            return Mono.empty();
+        });
     }
 
     Namespace namespace(String name) {

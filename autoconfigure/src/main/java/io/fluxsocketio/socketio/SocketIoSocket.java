@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -283,7 +283,7 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
     }
 
     /** Queues work behind this socket's pending events. */
-    void submit(java.util.function.Supplier<Mono<Void>> job) {
+    void submit(Supplier<Mono<Void>> job) {
         this.tasks.submit(job);
     }
 
@@ -308,35 +308,23 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     /** Runs the any-handlers, then this socket's handlers of the event, else the namespace's, one after another. */
     private Mono<Void> runHandlers(SocketIoEvent event) {
-        List<AsyncEventHandler> chain = new ArrayList<>(this.anyHandlers.size() + 1);
-        chain.addAll(this.anyHandlers);
         List<AsyncEventHandler> named = this.handlers.get(event.name());
-        if (named != null) {
-            chain.addAll(named);
-        }
-        else {
+        List<AsyncEventHandler> own = named;
+        if (own == null) {
             AsyncEventHandler shared = this.namespace.handlerFor(event.name());
-            if (shared != null) {
-                chain.add(shared);
-            }
-            else if (this.anyHandlers.isEmpty()) {
-                logger.debug("No handler for event '" + event.name() + "' on namespace " + this.namespace.name());
-            }
+            own = (shared != null) ? List.of(shared) : List.of();
         }
-        if (chain.size() == 1) {
-            // The usual case, without the operators of a chain.
-            return invokeHandler(chain.get(0), event);
+        List<AsyncEventHandler> chain = own;
+        if (!this.anyHandlers.isEmpty()) {
+            chain = new ArrayList<>(this.anyHandlers);
+            chain.addAll(own);
         }
-        return Flux.fromIterable(chain).concatMap(handler -> invokeHandler(handler, event)).then();
-    }
-
-    private Mono<Void> invokeHandler(AsyncEventHandler handler, SocketIoEvent event) {
-        return server().concurrency().invoke(() -> handler.handle(event))
-                .onErrorResume(ex -> {
-                    logger.error("Handler for '" + event.name() + "' failed on socket " + this.id, ex);
-                    return Mono.empty();
-                })
-                .then();
+        if (chain.isEmpty()) {
+            logger.debug("No handler for event '" + event.name() + "' on namespace " + this.namespace.name());
+            return Mono.empty();
+        }
+        return server().runInTurn(chain, handler -> handler.handle(event),
+                () -> "Handler for '" + event.name() + "' failed on socket " + this.id);
     }
 
     /** Forgets a socket that middleware refused, with any rooms it joined meanwhile. */
@@ -368,13 +356,8 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
                 return null;
             });
         }
-        return Flux.fromIterable(chain)
-                .concatMap(handler -> server().concurrency().invoke(() -> handler.handle(this, reason))
-                        .onErrorResume(ex -> {
-                            logger.error("Disconnect handler failed on socket " + this.id, ex);
-                            return Mono.empty();
-                        }))
-                .then();
+        return server().runInTurn(chain, handler -> handler.handle(this, reason),
+                () -> "Disconnect handler failed on socket " + this.id);
     }
 
     int pendingAckCount() {

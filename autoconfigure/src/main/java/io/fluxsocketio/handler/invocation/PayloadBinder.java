@@ -1,7 +1,6 @@
 package io.fluxsocketio.handler.invocation;
 
 import java.lang.annotation.Annotation;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.springframework.core.MethodParameter;
@@ -62,9 +61,6 @@ public final class PayloadBinder {
             return direct;
         }
         try {
-            if (type.getRawClass() == ByteBuffer.class && node.isBinary()) {
-                return ByteBuffer.wrap(node.binaryValue());
-            }
             return this.mapper.treeToValue(node, type);
         }
         catch (JacksonException | IllegalArgumentException ex) {
