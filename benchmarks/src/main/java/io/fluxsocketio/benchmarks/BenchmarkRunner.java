@@ -77,33 +77,39 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Usage: {@code handshakes [clients] [warmup s] [measured s]}: full polling handshake, namespace connect and
+     * Usage: {@code handshakes [clients] [warmup s] [measured s] [target,target...]}: full polling handshake, namespace connect and
      * WebSocket upgrade per client, against our server and Node's (the raw ceiling speaks no polling).
      */
     private static void handshakes(String[] args) throws Exception {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 3);
         Duration measure = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 8);
+        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of();
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
         System.out.printf(Locale.ROOT, "handshakes: %d clients, %d s warm-up, %d s measured, Java %s, %s%n", clients,
                 warmup.toSeconds(), measure.toSeconds(), Runtime.version(), LocalDate.now());
-        System.out.printf(Locale.ROOT, "| %-28s | %12s | %10s |%n", "server", "handshakes/s", "server CPU");
-        System.out.println("| --- | ---: | ---: |");
+        System.out.printf(Locale.ROOT, "| %-28s | %12s | %10s | %11s |%n", "server", "handshakes/s", "server CPU",
+                "loadgen CPU");
+        System.out.println("| --- | ---: | ---: | ---: |");
         for (Target target : Target.all(benchmarks.resolve("node"))) {
-            if (target.name().startsWith("raw")) {
+            if (target.name().startsWith("raw") || (!only.isEmpty() && !only.contains(target.name()))) {
                 continue;
             }
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
                 long cpuBefore = server.cpuMillis();
+                long loadCpuBefore = ownCpuMillis();
                 long wallBefore = System.nanoTime();
                 double rate = new HandshakeLoad(port, clients, warmup, measure).run();
-                double cpu = (server.cpuMillis() - cpuBefore) / ((System.nanoTime() - wallBefore) / 1e6)
-                        / Runtime.getRuntime().availableProcessors();
+                double wallMillis = (System.nanoTime() - wallBefore) / 1e6;
+                int cores = Runtime.getRuntime().availableProcessors();
+                double cpu = (server.cpuMillis() - cpuBefore) / wallMillis / cores;
+                double loadCpu = (ownCpuMillis() - loadCpuBefore) / wallMillis / cores;
                 System.out.printf(Locale.ROOT, "BENCH scenario=handshakes target=%s clients=%d handshakes_per_s=%.0f "
-                        + "server_cpu=%.2f%n", target.name(), clients, rate, cpu);
-                System.out.printf(Locale.ROOT, "| %-28s | %12.0f | %9.0f%% |%n", target.name(), rate, 100 * cpu);
+                        + "server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), clients, rate, cpu, loadCpu);
+                System.out.printf(Locale.ROOT, "| %-28s | %12.0f | %9.0f%% | %10.0f%% |%n", target.name(), rate,
+                        100 * cpu, 100 * loadCpu);
             }
         }
     }

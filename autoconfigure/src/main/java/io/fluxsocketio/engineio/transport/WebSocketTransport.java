@@ -10,39 +10,75 @@ import io.fluxsocketio.engineio.protocol.EngineIoPacketCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * One Engine.IO packet per WebSocket frame: text packets in text frames, binary messages in binary frames. The
- * session serializes writes, so the outbound sink sees one producer at a time.
+ * One Engine.IO packet per WebSocket frame, text packets in text frames and binary messages in binary frames, on
+ * Reactor Netty's WebSocket directly: frames are written to the channel with no stream of messages in between.
+ *
+ * <p>Order: the session calls {@link #write} under its lock, one caller at a time. On the channel's own event loop a
+ * frame is written at once unless frames from other threads are still waiting for the loop; from any other thread
+ * it waits in a queue that one task on the loop drains, with a single flush.
  */
 public final class WebSocketTransport implements EngineIoTransport {
 
     private static final Log logger = LogFactory.getLog(WebSocketTransport.class);
 
-    private final WebSocketSession connection;
+    /** How long a closing connection may take to send its close frame before the channel is closed anyway. */
+    private static final long CLOSE_GRACE_MILLIS = 2_000;
 
-    private final Sinks.Many<EngineIoPacket> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final WebsocketInbound inbound;
 
+    private final WebsocketOutbound outbound;
+
+    private final Channel channel;
+
+    private final EventLoop eventLoop;
+
+    private final int maxFramePayload;
+
+    private final Queue<EngineIoPacket> waiting = new ConcurrentLinkedQueue<>();
+
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    /** Frames written and not yet handed to the socket, plus those waiting for the event loop. */
     private final AtomicInteger buffered = new AtomicInteger();
+
+    private final ChannelFutureListener frameWritten = future -> this.buffered.decrementAndGet();
+
+    private final Runnable drain = this::drain;
 
     private volatile EngineIoSession session;
 
-    /** Set before the outbound stream completes, so that every path that closes the connection uses it. */
-    private volatile CloseStatus closeStatus = CloseStatus.NORMAL;
-
-    public WebSocketTransport(WebSocketSession connection) {
-        this.connection = connection;
+    public WebSocketTransport(WebsocketInbound inbound, WebsocketOutbound outbound, int maxFramePayload) {
+        this.inbound = inbound;
+        this.outbound = outbound;
+        Channel[] channel = new Channel[1];
+        outbound.withConnection(connection -> channel[0] = connection.channel());
+        this.channel = channel[0];
+        this.eventLoop = this.channel.eventLoop();
+        this.maxFramePayload = maxFramePayload;
     }
 
     @Override
@@ -53,9 +89,34 @@ public final class WebSocketTransport implements EngineIoTransport {
     @Override
     public void write(EngineIoPacket packet) {
         this.buffered.incrementAndGet();
-        if (this.outbound.tryEmitNext(packet).isFailure()) {
-            this.buffered.decrementAndGet();
+        if (this.eventLoop.inEventLoop() && this.waiting.isEmpty()) {
+            this.channel.writeAndFlush(frame(packet)).addListener(this.frameWritten);
+            return;
         }
+        this.waiting.offer(packet);
+        if (this.drainScheduled.compareAndSet(false, true)) {
+            this.eventLoop.execute(this.drain);
+        }
+    }
+
+    private void drain() {
+        this.drainScheduled.set(false);
+        EngineIoPacket packet;
+        boolean wrote = false;
+        while ((packet = this.waiting.poll()) != null) {
+            this.channel.write(frame(packet)).addListener(this.frameWritten);
+            wrote = true;
+        }
+        if (wrote) {
+            this.channel.flush();
+        }
+    }
+
+    private WebSocketFrame frame(EngineIoPacket packet) {
+        if (packet instanceof BinaryMessage binary) {
+            return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(binary.data()));
+        }
+        return new TextWebSocketFrame(ByteBufUtil.writeUtf8(this.channel.alloc(), EngineIoPacketCodec.encode(packet)));
     }
 
     @Override
@@ -70,7 +131,7 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     @Override
     public List<EngineIoPacket> drainUnsent() {
-        // Frames are handed to the connection as soon as it asks; nothing is held back for a hand-over.
+        // Frames go to the channel as they are written; nothing is held back for a hand-over.
         return List.of();
     }
 
@@ -81,69 +142,76 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     @Override
     public void close(CloseReason reason, boolean flush) {
-        this.closeStatus = closeStatus(reason);
-        this.outbound.tryEmitComplete();
-        if (!flush) {
-            this.connection.close(this.closeStatus).subscribe();
+        if (!this.closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (this.eventLoop.inEventLoop()) {
+            closeOnLoop(reason, flush);
+        }
+        else {
+            this.eventLoop.execute(() -> closeOnLoop(reason, flush));
         }
     }
 
+    private void closeOnLoop(CloseReason reason, boolean flush) {
+        if (flush) {
+            drain();
+        }
+        else {
+            while (this.waiting.poll() != null) {
+                this.buffered.decrementAndGet();
+            }
+        }
+        this.outbound.sendClose(closeCode(reason).code(), reason.wireName()).subscribe(null, ex -> this.channel.close());
+        // A client that stops reading never takes the close frame; it must not keep the connection open.
+        Runnable forceClose = this.channel::close;
+        var forcedClose = this.eventLoop.schedule(forceClose, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        this.channel.closeFuture().addListener(future -> forcedClose.cancel(false));
+    }
+
     /**
-     * Moves frames both ways for the given session until either side closes.
+     * Moves frames in from the connection until either side closes; frames out are written by {@link #write}.
      * @return completes when the connection has closed
      */
     public Mono<Void> run(EngineIoSession session) {
         this.session = session;
-        Mono<Void> input = this.connection.receive()
+        return this.inbound.aggregateFrames(this.maxFramePayload).receiveFrames()
                 .doOnNext(this::onFrame)
                 .then()
                 .doOnError(ex -> logger.debug("WebSocket of session " + session.id() + " failed", ex))
                 .onErrorResume(ex -> Mono.empty())
                 .doFinally(signal -> session.transportClosed(this, CloseReason.TRANSPORT_CLOSE));
-        Flux<WebSocketMessage> frames = this.outbound.asFlux().map(this::toFrame);
-        Mono<Void> output = this.connection.send(frames)
-                .onErrorResume(ex -> Mono.empty())
-                .then(Mono.defer(() -> this.connection.close(this.closeStatus)));
-        return Mono.when(input, output);
     }
 
-    private void onFrame(WebSocketMessage frame) {
+    /** Closes a connection that never became a session's transport. */
+    public Mono<Void> reject() {
+        close(CloseReason.TRANSPORT_ERROR, false);
+        return this.inbound.receiveCloseStatus().then();
+    }
+
+    private void onFrame(WebSocketFrame frame) {
         EngineIoSession bound = this.session;
         try {
-            switch (frame.getType()) {
-                case TEXT -> bound.receive(this, EngineIoPacketCodec.decode(frame.getPayloadAsText()));
-                case BINARY -> bound.receive(this, EngineIoPacketCodec.decode(bytes(frame.getPayload())));
-                case PING, PONG -> {
-                    // WebSocket-level heartbeats are answered by Reactor Netty; Engine.IO has its own.
-                }
+            if (frame instanceof TextWebSocketFrame text) {
+                bound.receive(this, EngineIoPacketCodec.decode(text.text()));
             }
+            else if (frame instanceof BinaryWebSocketFrame binary) {
+                bound.receive(this, EngineIoPacketCodec.decode(ByteBufUtil.getBytes(binary.content())));
+            }
+            // Pings, pongs and close frames are Reactor Netty's; Engine.IO has its own heartbeat.
         }
         catch (EngineIoProtocolException ex) {
             bound.protocolError(ex.getMessage());
         }
     }
 
-    private WebSocketMessage toFrame(EngineIoPacket packet) {
-        this.buffered.decrementAndGet();
-        if (packet instanceof BinaryMessage binary) {
-            return this.connection.binaryMessage(factory -> factory.wrap(binary.data()));
-        }
-        return this.connection.textMessage(EngineIoPacketCodec.encode(packet));
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        byte[] bytes = new byte[buffer.readableByteCount()];
-        buffer.read(bytes);
-        return bytes;
-    }
-
-    private static CloseStatus closeStatus(CloseReason reason) {
+    private static WebSocketCloseStatus closeCode(CloseReason reason) {
         return switch (reason) {
-            case PAYLOAD_TOO_LARGE -> CloseStatus.TOO_BIG_TO_PROCESS;
-            case PARSE_ERROR -> CloseStatus.PROTOCOL_ERROR;
-            case OUTBOUND_BUFFER_FULL -> CloseStatus.POLICY_VIOLATION.withReason(reason.wireName());
-            case SERVER_SHUTTING_DOWN, PING_TIMEOUT -> CloseStatus.GOING_AWAY;
-            default -> CloseStatus.NORMAL;
+            case PAYLOAD_TOO_LARGE -> WebSocketCloseStatus.MESSAGE_TOO_BIG;
+            case PARSE_ERROR -> WebSocketCloseStatus.PROTOCOL_ERROR;
+            case OUTBOUND_BUFFER_FULL -> WebSocketCloseStatus.POLICY_VIOLATION;
+            case SERVER_SHUTTING_DOWN, PING_TIMEOUT -> WebSocketCloseStatus.ENDPOINT_UNAVAILABLE;
+            default -> WebSocketCloseStatus.NORMAL_CLOSURE;
         };
     }
 }

@@ -10,7 +10,6 @@ import io.fluxsocketio.engineio.protocol.EngineIoPayloadCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
 import io.fluxsocketio.engineio.transport.OverlappingRequestException;
 import io.fluxsocketio.engineio.transport.PollingTransport;
-import io.fluxsocketio.engineio.transport.WebSocketTransport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,13 +33,9 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
-import org.springframework.web.reactive.socket.server.WebSocketService;
-import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * Serves the Engine.IO HTTP API: the handshake, long-polling GET and POST, and WebSocket connections, direct or
@@ -56,7 +51,7 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
 
     private final CorsConfiguration cors;
 
-    private final WebSocketService webSocketService;
+    private final ReactorNettyUpgrade upgrade;
 
     /**
      * @param cors the origins allowed besides the server's own; an empty configuration allows same-origin only
@@ -64,9 +59,7 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
     public EngineIoWebHandler(EngineIoServer server, CorsConfiguration cors) {
         this.server = server;
         this.cors = cors;
-        int maxFrame = (int) Math.min(server.options().maxPayload(), Integer.MAX_VALUE);
-        this.webSocketService = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame)));
+        this.upgrade = new ReactorNettyUpgrade(server.options().maxPayload());
     }
 
     public EngineIoServer server() {
@@ -176,16 +169,16 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
     }
 
     private Mono<Void> webSocket(ServerWebExchange exchange, String sid) {
-        if (!"websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade())) {
+        String refusal = this.upgrade.refusal(exchange);
+        if (refusal != null) {
+            logger.debug("WebSocket request refused: " + refusal);
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
         if (sid == null) {
-            return handshake(exchange).flatMap(handshake -> this.webSocketService.handleRequest(exchange,
-                    connection -> {
-                        WebSocketTransport transport = new WebSocketTransport(connection);
-                        EngineIoSession session = this.server.open(handshake, transport);
-                        return (session != null) ? transport.run(session) : connection.close();
-                    }));
+            return handshake(exchange).flatMap(handshake -> this.upgrade.upgrade(exchange, transport -> {
+                EngineIoSession session = this.server.open(handshake, transport);
+                return (session != null) ? transport.run(session) : transport.reject();
+            }));
         }
         EngineIoSession session = this.server.session(sid);
         if (session == null) {
@@ -195,10 +188,8 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
                 || !EngineIoOptions.POLLING.equals(session.transportName())) {
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
-        return this.webSocketService.handleRequest(exchange, connection -> {
-            WebSocketTransport transport = new WebSocketTransport(connection);
-            return session.startUpgrade(transport) ? transport.run(session) : connection.close();
-        });
+        return this.upgrade.upgrade(exchange,
+                transport -> session.startUpgrade(transport) ? transport.run(session) : transport.reject());
     }
 
     private Mono<EngineIoHandshake> handshake(ServerWebExchange exchange) {

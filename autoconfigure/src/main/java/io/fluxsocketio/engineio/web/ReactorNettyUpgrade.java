@@ -1,0 +1,76 @@
+package io.fluxsocketio.engineio.web;
+
+import io.fluxsocketio.engineio.transport.WebSocketTransport;
+
+import java.util.function.Function;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * Upgrades an exchange to a WebSocket on Reactor Netty itself, below WebFlux's WebSocket session: frames reach the
+ * transport as Netty frames, with no message objects and no stream of messages in between.
+ */
+final class ReactorNettyUpgrade {
+
+    private final WebsocketServerSpec spec;
+
+    private final int maxFramePayload;
+
+    ReactorNettyUpgrade(long maxPayload) {
+        this.maxFramePayload = (int) Math.min(maxPayload, Integer.MAX_VALUE);
+        this.spec = WebsocketServerSpec.builder().maxFramePayloadLength(this.maxFramePayload).build();
+    }
+
+    /** Why the request cannot be upgraded, or {@code null} when it can. */
+    String refusal(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders headers = request.getHeaders();
+        if (!HttpMethod.GET.equals(request.getMethod())) {
+            return "a WebSocket handshake must be a GET";
+        }
+        if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
+            return "no 'Upgrade: websocket' header";
+        }
+        if (headers.getConnection().stream().noneMatch(value -> value.toLowerCase().contains("upgrade"))) {
+            return "no 'Connection: Upgrade' header";
+        }
+        if (!StringUtils.hasText(headers.getFirst("Sec-WebSocket-Key"))) {
+            return "no 'Sec-WebSocket-Key' header";
+        }
+        if (nativeResponse(exchange.getResponse()) == null) {
+            return "WebSocket needs Reactor Netty as the server";
+        }
+        return null;
+    }
+
+    /**
+     * Answers the handshake and runs the handler on the connection; call only when {@link #refusal} is null.
+     * @return completes when the connection has closed
+     */
+    Mono<Void> upgrade(ServerWebExchange exchange, Function<WebSocketTransport, Mono<Void>> handler) {
+        ServerHttpResponse response = exchange.getResponse();
+        HttpServerResponse nativeResponse = nativeResponse(response);
+        // Committing the WebFlux response first applies the headers its filters set (CORS, for one) to the 101.
+        return response.setComplete().then(Mono.defer(() -> nativeResponse.sendWebsocket(
+                (in, out) -> handler.apply(new WebSocketTransport(in, out, this.maxFramePayload)), this.spec)));
+    }
+
+    private static HttpServerResponse nativeResponse(ServerHttpResponse response) {
+        try {
+            return (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse nativeResponse)
+                    ? nativeResponse : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+}
