@@ -30,6 +30,15 @@ public final class BenchmarkRunner {
             System.out.println(result);
             return;
         }
+        if (scenario.equals("idle-hold")) {
+            // For heap histograms: hold idle connections to a server started by hand. Usage: idle-hold <port> <n> <s>
+            try (IdleLoad load = new IdleLoad()) {
+                System.out.println("joined " + load.open(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                        Duration.ofMinutes(3)));
+                ServerProcess.sleep(1000 * Long.parseLong(args[3]));
+            }
+            return;
+        }
         if (scenario.equals("idle")) {
             idle(args);
             return;
@@ -120,33 +129,36 @@ public final class BenchmarkRunner {
         List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
-        System.out.printf(Locale.ROOT, "idle: %d connections, Java %s, %s%n", connections, Runtime.version(),
-                LocalDate.now());
-        System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s |%n", "server", "connections",
-                "RSS before", "RSS after", "KiB per conn.");
-        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        System.out.printf(Locale.ROOT, "idle: %d connections, Java %s, %s, JVM options: %s %s%n", connections,
+                Runtime.version(), LocalDate.now(), Target.JAVA_OPTIONS, System.getenv().getOrDefault("BENCH_JAVA_OPTS", ""));
+        System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s | %14s |%n", "server", "connections",
+                "RSS before", "RSS after", "KiB per conn.", "heap KiB/conn.");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (Target target : Target.all(benchmarks.resolve("node"))) {
             if (!only.isEmpty() && !only.contains(target.name())) {
                 continue;
             }
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
-                // One connection first, so that lazily loaded code is not counted as per-connection memory.
+                // A hundred connections first, so that lazily loaded code is not counted as per-connection memory.
                 try (IdleLoad warm = new IdleLoad()) {
                     warm.open(port, 100, Duration.ofSeconds(30));
                 }
                 ServerProcess.sleep(2000);
+                long heapBefore = server.liveHeapKib();
                 long before = server.rssKib();
                 try (IdleLoad load = new IdleLoad()) {
                     int joined = load.open(port, connections, Duration.ofMinutes(3));
                     ServerProcess.sleep(3000);
                     long after = server.rssKib();
+                    long heapAfter = server.liveHeapKib();
                     double perConnection = (after - before) / (double) joined;
+                    double heapPerConnection = (heapBefore < 0) ? Double.NaN : (heapAfter - heapBefore) / (double) joined;
                     System.out.printf(Locale.ROOT, "BENCH scenario=idle target=%s connections=%d rss_before_kib=%d "
-                            + "rss_after_kib=%d kib_per_connection=%.1f%n", target.name(), joined, before, after,
-                            perConnection);
-                    System.out.printf(Locale.ROOT, "| %-28s | %11d | %7d KiB | %7d KiB | %13.1f |%n", target.name(),
-                            joined, before, after, perConnection);
+                            + "rss_after_kib=%d kib_per_connection=%.1f heap_kib_per_connection=%.1f%n", target.name(),
+                            joined, before, after, perConnection, heapPerConnection);
+                    System.out.printf(Locale.ROOT, "| %-28s | %11d | %7d KiB | %7d KiB | %13.1f | %14.1f |%n",
+                            target.name(), joined, before, after, perConnection, heapPerConnection);
                 }
             }
         }

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A server under test in a process of its own, so that its CPU and memory can be read apart from the load's. */
 final class ServerProcess implements AutoCloseable {
 
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
 
@@ -71,6 +75,38 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /**
+     * The Java heap in use after a full collection, in KiB, asked of the process with {@code jcmd}; -1 for a process
+     * that is not a JVM.
+     */
+    long liveHeapKib() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = String.valueOf(this.process.pid());
+        if (run(jcmd, pid, "GC.run") == null) {
+            return -1;
+        }
+        String info = run(jcmd, pid, "GC.heap_info");
+        if (info == null) {
+            return -1;
+        }
+        // One line for G1's heap, one per generation for the serial and parallel collectors; not Metaspace's.
+        long used = 0;
+        for (String line : info.lines().filter(line -> !line.contains("Metaspace") && !line.contains("class space"))
+                .toList()) {
+            Matcher matcher = USED.matcher(line);
+            if (matcher.find()) {
+                used += Long.parseLong(matcher.group(1));
+            }
+        }
+        return used;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        return (process.waitFor() == 0 && !output.contains("Exception")) ? output : null;
     }
 
     @Override

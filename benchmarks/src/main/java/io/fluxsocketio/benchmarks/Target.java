@@ -12,9 +12,12 @@ record Target(String name, List<String> command) {
 
     static final String JAVA_OPTIONS = "-Xmx1g";
 
-    /** Extra JVM options for our server only, for profiling: {@code BENCH_SERVER_JAVA_OPTS="-XX:StartFlightRecording=..."}. */
-    private static final List<String> PROFILING_OPTIONS = List.of(
-            System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "").split(" +")).stream()
+    /**
+     * Extra options for the Java servers (the ceiling and ours alike), for settings under test or a profiler:
+     * {@code BENCH_JAVA_OPTS="-XX:+UseSerialGC"}.
+     */
+    private static final List<String> EXTRA_OPTIONS = List.of(
+            System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").split(" +")).stream()
             .filter(option -> !option.isBlank()).toList();
 
     static List<Target> all(Path nodeDirectory) {
@@ -24,12 +27,14 @@ record Target(String name, List<String> command) {
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("raw-reactor-netty", List.of(java, JAVA_OPTIONS, "-cp", classpath,
-                RawCeilingServer.class.getName(), "{port}")));
+        List<String> raw = new ArrayList<>(List.of(java, JAVA_OPTIONS));
+        raw.addAll(EXTRA_OPTIONS);
+        raw.addAll(List.of("-cp", classpath, RawCeilingServer.class.getName(), "{port}"));
+        targets.add(new Target("raw-reactor-netty", raw));
         for (String mode : List.of("reactor", "virtual-threads", "threading")) {
             if (!mode.equals("virtual-threads") || Runtime.version().feature() >= 21) {
                 List<String> command = new ArrayList<>(List.of(java, JAVA_OPTIONS));
-                command.addAll(PROFILING_OPTIONS);
+                command.addAll(EXTRA_OPTIONS);
                 command.addAll(List.of("-cp", classpath, FluxBenchmarkServer.class.getName(), "{port}", mode));
                 targets.add(new Target("flux-socketio-" + mode, command));
             }

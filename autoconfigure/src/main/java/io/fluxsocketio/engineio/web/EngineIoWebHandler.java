@@ -25,12 +25,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
@@ -194,11 +192,10 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
 
     private Mono<EngineIoHandshake> handshake(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        HttpHeaders headers = new HttpHeaders();
-        headers.addAll(request.getHeaders());
+        // The request's own read-only views, held for the session's life: copies would cost each connection ~1 KiB.
         return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
-                .map(principal -> new EngineIoHandshake(request.getURI(), HttpHeaders.readOnlyHttpHeaders(headers),
-                        new LinkedMultiValueMap<>(request.getQueryParams()), request.getRemoteAddress(),
+                .map(principal -> new EngineIoHandshake(request.getURI(), request.getHeaders(),
+                        request.getQueryParams(), request.getRemoteAddress(),
                         principal.map(Principal.class::cast).orElse(null), request.getSslInfo() != null,
                         Instant.now()));
     }
