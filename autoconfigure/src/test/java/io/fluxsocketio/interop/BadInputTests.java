@@ -85,7 +85,15 @@ class BadInputTests extends LiveServerTests {
 
         client.send(frame);
 
-        assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(expectedCloseCode);
+        int closeCode = client.awaitClose(CLOSE_TIMEOUT);
+        if (expectedCloseCode == CloseStatus.TOO_BIG_TO_PROCESS.getCode()) {
+            // Netty refuses the frame from its header, before buffering it, and closes with the rest of the frame
+            // unread: the client's side may then see the connection reset (-1) before it reads the 1009.
+            assertThat(closeCode).isIn(expectedCloseCode, -1);
+        }
+        else {
+            assertThat(closeCode).isEqualTo(expectedCloseCode);
+        }
     }
 
     @Test

@@ -47,8 +47,12 @@ public final class BenchmarkRunner {
             handshakes(args);
             return;
         }
+        if (scenario.equals("fan-out")) {
+            fanOut(args);
+            return;
+        }
         if (!scenario.equals("echo-ack")) {
-            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack, idle, handshakes");
+            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack, fan-out, idle, handshakes");
         }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
@@ -121,6 +125,69 @@ public final class BenchmarkRunner {
                         100 * cpu, 100 * loadCpu);
             }
         }
+    }
+
+    /**
+     * Usage: {@code fan-out [receivers] [step seconds] [target,target...]}: one sender, a room of receivers, send
+     * rates rising step by step until delivery falls behind; deliveries/s and latency per step, and the ratio to the
+     * ceiling at the same rate.
+     */
+    private static void fanOut(String[] args) throws Exception {
+        int receivers = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        Duration stepLength = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
+        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
+        int[] rates = {20, 50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000};
+        Path benchmarks = Path.of("").toAbsolutePath();
+        Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
+        System.out.printf(Locale.ROOT, "fan-out: %d receivers, %d s steps, sends/s %s, Java %s, %s%n", receivers,
+                stepLength.toSeconds(), java.util.Arrays.toString(rates), Runtime.version(), LocalDate.now());
+        java.util.Map<Integer, FanOutLoad.Step> ceiling = new java.util.HashMap<>();
+        List<String> table = new ArrayList<>();
+        for (Target target : Target.all(benchmarks.resolve("node"))) {
+            if (!only.isEmpty() && !only.contains(target.name())) {
+                continue;
+            }
+            int port = ServerProcess.freePort();
+            try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port);
+                    FanOutLoad load = new FanOutLoad()) {
+                int joined = load.open(port, receivers, Duration.ofMinutes(2));
+                long serverCpuBefore = server.cpuMillis();
+                long loadCpuBefore = ownCpuMillis();
+                long wallBefore = System.nanoTime();
+                List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength);
+                double wallMillis = (System.nanoTime() - wallBefore) / 1e6;
+                int cores = Runtime.getRuntime().availableProcessors();
+                double serverCpu = (server.cpuMillis() - serverCpuBefore) / wallMillis / cores;
+                double loadCpu = (ownCpuMillis() - loadCpuBefore) / wallMillis / cores;
+                FanOutLoad.Step best = null;
+                for (FanOutLoad.Step step : steps) {
+                    if (target.name().startsWith("raw")) {
+                        ceiling.put(step.sendsPerSecond(), step);
+                    }
+                    FanOutLoad.Step reference = ceiling.get(step.sendsPerSecond());
+                    System.out.printf(Locale.ROOT, "BENCH scenario=fan-out-step target=%s receivers=%d sends_per_s=%d "
+                            + "deliveries_per_s=%.0f p50_us=%d p99_us=%d kept_up=%b%n", target.name(), joined,
+                            step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(), step.p99Micros(),
+                            step.keptUp());
+                    table.add(String.format(Locale.ROOT, "| %-28s | %8d | %12.0f | %8d | %8d | %s | %s |",
+                            target.name(), step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
+                            step.p99Micros(), step.keptUp() ? "yes" : "no ",
+                            (reference == null || reference.p99Micros() == 0) ? "-"
+                                    : String.format(Locale.ROOT, "%.2fx", step.p99Micros() / (double) reference.p99Micros())));
+                    if (step.keptUp()) {
+                        best = step;
+                    }
+                }
+                double sustained = (best == null) ? 0 : best.deliveriesPerSecond();
+                System.out.printf(Locale.ROOT, "BENCH scenario=fan-out target=%s receivers=%d "
+                        + "sustained_deliveries_per_s=%.0f server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), joined,
+                        sustained, serverCpu, loadCpu);
+            }
+        }
+        System.out.println();
+        System.out.println("| server                       | sends/s  | deliveries/s |  p50 us  |  p99 us  | kept up | p99 vs raw |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: |");
+        table.forEach(System.out::println);
     }
 
     /** Usage: {@code idle [connections] [target,target...]}: process RSS per held connection, per target. */

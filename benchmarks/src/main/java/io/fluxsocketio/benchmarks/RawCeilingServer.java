@@ -51,7 +51,7 @@ public final class RawCeilingServer {
             String id = frame.substring(2, idEnd);
             int nameEnd = frame.indexOf('"', idEnd + 2);
             String name = frame.substring(idEnd + 2, nameEnd);
-            String argument = frame.substring(nameEnd + 2, frame.length() - 1);
+            String argument = (nameEnd + 2 < frame.length()) ? frame.substring(nameEnd + 2, frame.length() - 1) : "";
             switch (name) {
                 case "echo" -> emit(outbound, "43" + id + "[" + argument + "]");
                 case "join" -> {

@@ -1,5 +1,6 @@
 package io.fluxsocketio.engineio.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -90,10 +91,48 @@ public sealed interface EngineIoPacket {
         }
     }
 
-    /** A text message. */
-    record TextMessage(String text) implements Message {
-        public TextMessage {
-            Objects.requireNonNull(text, "text");
+    /**
+     * A text message. A class rather than a record so that it can keep its encoded frame: a broadcast hands one
+     * message to every recipient, and each recipient's transport then reuses the same bytes.
+     */
+    final class TextMessage implements Message {
+
+        private final String text;
+
+        private volatile byte[] frame;
+
+        public TextMessage(String text) {
+            this.text = Objects.requireNonNull(text, "text");
+        }
+
+        public String text() {
+            return this.text;
+        }
+
+        /** The packet as one UTF-8 frame ({@code 4<text>}), encoded once; callers must not change the array. */
+        public byte[] frameUtf8() {
+            byte[] encoded = this.frame;
+            if (encoded == null) {
+                // A race encodes twice, to equal arrays: harmless.
+                encoded = ("4" + this.text).getBytes(StandardCharsets.UTF_8);
+                this.frame = encoded;
+            }
+            return encoded;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TextMessage that && this.text.equals(that.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return this.text.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "TextMessage[text=" + this.text + "]";
         }
     }
 

@@ -6,6 +6,7 @@ import io.fluxsocketio.engineio.EngineIoSession;
 import io.fluxsocketio.engineio.EngineIoTransport;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.BinaryMessage;
+import io.fluxsocketio.engineio.protocol.EngineIoPacket.TextMessage;
 import io.fluxsocketio.engineio.protocol.EngineIoPacketCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
 
@@ -13,8 +14,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -56,16 +56,30 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     private final int maxFramePayload;
 
+    private static final AtomicIntegerFieldUpdater<WebSocketTransport> DRAIN_SCHEDULED =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "drainScheduled");
+
+    private static final AtomicIntegerFieldUpdater<WebSocketTransport> CLOSING =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "closing");
+
+    private static final AtomicIntegerFieldUpdater<WebSocketTransport> BUFFERED =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "buffered");
+
     private final Queue<EngineIoPacket> waiting = new ConcurrentLinkedQueue<>();
 
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /**
+     * 1 from the moment a frame waits for the loop until the drain task starts. Writers hold the session's lock and
+     * the drain runs on the loop, so a writer on the loop that sees 0 has no earlier frame waiting.
+     */
+    private volatile int drainScheduled;
 
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile int closing;
 
     /** Frames written and not yet handed to the socket, plus those waiting for the event loop. */
-    private final AtomicInteger buffered = new AtomicInteger();
+    private volatile int buffered;
 
-    private final ChannelFutureListener frameWritten = future -> this.buffered.decrementAndGet();
+    // Fields rather than atomics objects: a broadcast touches every recipient's transport, and each object is a miss.
+    private final ChannelFutureListener frameWritten = future -> BUFFERED.decrementAndGet(this);
 
     private final Runnable drain = this::drain;
 
@@ -88,19 +102,15 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     @Override
     public void write(EngineIoPacket packet) {
-        this.buffered.incrementAndGet();
-        if (this.eventLoop.inEventLoop() && this.waiting.isEmpty()) {
-            this.channel.writeAndFlush(frame(packet)).addListener(this.frameWritten);
-            return;
-        }
+        BUFFERED.incrementAndGet(this);
         this.waiting.offer(packet);
-        if (this.drainScheduled.compareAndSet(false, true)) {
+        if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
             this.eventLoop.execute(this.drain);
         }
     }
 
     private void drain() {
-        this.drainScheduled.set(false);
+        this.drainScheduled = 0;
         EngineIoPacket packet;
         boolean wrote = false;
         while ((packet = this.waiting.poll()) != null) {
@@ -116,17 +126,20 @@ public final class WebSocketTransport implements EngineIoTransport {
         if (packet instanceof BinaryMessage binary) {
             return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(binary.data()));
         }
+        if (packet instanceof TextMessage message) {
+            return new TextWebSocketFrame(Unpooled.wrappedBuffer(message.frameUtf8()));
+        }
         return new TextWebSocketFrame(ByteBufUtil.writeUtf8(this.channel.alloc(), EngineIoPacketCodec.encode(packet)));
     }
 
     @Override
     public int bufferedCount() {
-        return this.buffered.get();
+        return this.buffered;
     }
 
     @Override
     public boolean isWritable() {
-        return this.buffered.get() == 0;
+        return this.buffered == 0;
     }
 
     @Override
@@ -142,7 +155,7 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     @Override
     public void close(CloseReason reason, boolean flush) {
-        if (!this.closing.compareAndSet(false, true)) {
+        if (!CLOSING.compareAndSet(this, 0, 1)) {
             return;
         }
         if (this.eventLoop.inEventLoop()) {
@@ -159,7 +172,7 @@ public final class WebSocketTransport implements EngineIoTransport {
         }
         else {
             while (this.waiting.poll() != null) {
-                this.buffered.decrementAndGet();
+                BUFFERED.decrementAndGet(this);
             }
         }
         this.outbound.sendClose(closeCode(reason).code(), reason.wireName()).subscribe(null, ex -> this.channel.close());

@@ -65,10 +65,22 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void broadcast(EncodedPacket packet, BroadcastOptions options) {
-        for (String socketId : sockets(options)) {
-            AdapterNamespace.Recipient recipient = this.namespace.localSocket(socketId);
-            if (recipient != null) {
-                recipient.deliver(packet, options.volatileDelivery());
+        Iterable<String> recipients;
+        if (options.rooms().size() == 1) {
+            // The common case, one room: its members are distinct already, so no set is built per broadcast.
+            Set<String> inRoom = this.rooms.get(options.rooms().iterator().next());
+            recipients = (inRoom != null) ? inRoom : Set.of();
+        }
+        else {
+            recipients = options.rooms().isEmpty() ? this.socketRooms.keySet() : members(options.rooms());
+        }
+        Set<String> excluded = members(options.except());
+        for (String socketId : recipients) {
+            if (excluded.isEmpty() || !excluded.contains(socketId)) {
+                AdapterNamespace.Recipient recipient = this.namespace.localSocket(socketId);
+                if (recipient != null) {
+                    recipient.deliver(packet, options.volatileDelivery());
+                }
             }
         }
     }
