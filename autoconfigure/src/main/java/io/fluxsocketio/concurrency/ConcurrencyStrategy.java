@@ -23,6 +23,14 @@ public interface ConcurrencyStrategy extends AutoCloseable {
      */
     <T> Mono<T> invoke(Callable<? extends Publisher<T>> handler);
 
+    /**
+     * Whether {@link #invoke} runs the code on the caller's thread, at once. Callers may then call the code
+     * themselves and skip building a {@code Mono} for code that finishes synchronously.
+     */
+    default boolean invokesInline() {
+        return false;
+    }
+
     /** Starts a long-running task; disposing the handle interrupts it, and so does closing the strategy. */
     Disposable startBackgroundTask(Runnable task);
 

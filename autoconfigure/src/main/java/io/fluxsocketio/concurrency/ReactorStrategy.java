@@ -34,6 +34,11 @@ public final class ReactorStrategy extends SchedulerConcurrencyStrategy {
     }
 
     @Override
+    public boolean invokesInline() {
+        return true;
+    }
+
+    @Override
     public AsyncMode mode() {
         return AsyncMode.REACTOR;
     }

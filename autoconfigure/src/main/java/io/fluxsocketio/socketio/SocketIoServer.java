@@ -178,6 +178,21 @@ public final class SocketIoServer implements AutoCloseable {
     }
 
     private <T> Mono<Void> runLogged(T handler, Function<T, Publisher<?>> call, Supplier<String> failure) {
+        if (this.concurrency.invokesInline()) {
+            // The common synchronous handler then costs no Mono at all: Mono.empty() is a shared instance.
+            Publisher<?> result;
+            try {
+                result = call.apply(handler);
+            }
+            catch (RuntimeException ex) {
+                logger.error(failure.get(), ex);
+                return Mono.empty();
+            }
+            return (result == null) ? Mono.empty() : Mono.from(result).then().onErrorResume(ex -> {
+                logger.error(failure.get(), ex);
+                return Mono.empty();
+            });
+        }
         return this.concurrency.invoke(() -> {
             Publisher<?> result = call.apply(handler);
             return (result != null) ? Mono.from(result).then() : Mono.<Void>empty();

@@ -18,6 +18,8 @@ final class SocketTaskQueue {
 
     private static final Log logger = LogFactory.getLog(SocketTaskQueue.class);
 
+    private static final Mono<Void> EMPTY = Mono.empty();
+
     private static final int RUNNING = 0;
 
     private static final int FINISHED_IN_CALL = 1;
@@ -38,8 +40,13 @@ final class SocketTaskQueue {
 
     private void runFromQueue() {
         do {
+            Supplier<Mono<Void>> job = this.jobs.poll();
+            Mono<Void> work = startJob(job);
+            if (work == null) {
+                continue;
+            }
             AtomicInteger state = new AtomicInteger(RUNNING);
-            start(this.jobs.poll(), () -> {
+            subscribe(work, () -> {
                 if (!state.compareAndSet(RUNNING, FINISHED_IN_CALL)) {
                     finished();
                 }
@@ -57,17 +64,23 @@ final class SocketTaskQueue {
         }
     }
 
-    private static void start(Supplier<Mono<Void>> job, Runnable onDone) {
+    /** Starts a job; null when it has finished already (it returned the shared empty {@code Mono}, or failed). */
+    private static Mono<Void> startJob(Supplier<Mono<Void>> job) {
         try {
-            job.get().subscribe(null, error -> {
-                logger.error("Socket task failed", error);
-                onDone.run();
-            }, onDone);
+            Mono<Void> work = job.get();
+            return (work == EMPTY) ? null : work;
         }
         catch (RuntimeException ex) {
             logger.error("Socket task failed to start", ex);
-            onDone.run();
+            return null;
         }
+    }
+
+    private static void subscribe(Mono<Void> work, Runnable onDone) {
+        work.subscribe(null, error -> {
+            logger.error("Socket task failed", error);
+            onDone.run();
+        }, onDone);
     }
 
     int pendingCount() {

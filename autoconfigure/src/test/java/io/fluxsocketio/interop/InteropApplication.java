@@ -69,6 +69,23 @@ public class InteropApplication {
         socket.on("binary-from-server", event -> event.ack(new byte[] { 1, 2, 3 },
                 Map.of("nested", List.of(java.nio.ByteBuffer.wrap(new byte[] { 4, 5 }))), "text"));
         socket.on("kick-me", event -> socket.disconnect());
+        socket.on("burst", event -> {
+            // Producers: the handler's own thread and threads of its own, all emitting at once to this socket.
+            int threads = event.arg(0, Integer.class);
+            int count = event.arg(1, Integer.class);
+            for (int producer = 1; producer <= threads; producer++) {
+                int id = producer;
+                new Thread(() -> emitSequence(socket, id, count), "burst-" + id).start();
+            }
+            event.ack("started");
+            emitSequence(socket, 0, count);
+        });
+    }
+
+    private static void emitSequence(SocketIoSocket socket, int producer, int count) {
+        for (int i = 0; i < count; i++) {
+            socket.emit("seq", producer, i);
+        }
     }
 
     /** Keeps the reasons the server gave for each disconnect. */

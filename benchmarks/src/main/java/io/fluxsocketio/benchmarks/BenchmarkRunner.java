@@ -95,7 +95,7 @@ public final class BenchmarkRunner {
      */
     private static void handshakes(String[] args) throws Exception {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 3);
+        Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 20);
         Duration measure = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 8);
         List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of();
         Path benchmarks = Path.of("").toAbsolutePath();

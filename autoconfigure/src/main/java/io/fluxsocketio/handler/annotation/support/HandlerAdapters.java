@@ -24,7 +24,15 @@ final class HandlerAdapters {
             InvocationContext context = InvocationContext.of(event);
             Mono<Void> outcome;
             try {
-                outcome = AckReplies.fromResult(event, handler.invoke(context), handler.returnsVoid());
+                Object result = handler.invoke(context);
+                if (!(result instanceof Publisher<?>)) {
+                    // Answered synchronously: null tells the caller so, with no Mono built per event.
+                    if (!handler.returnsVoid()) {
+                        AckReplies.send(event, result);
+                    }
+                    return null;
+                }
+                outcome = AckReplies.fromResult(event, result, handler.returnsVoid());
             }
             catch (Throwable ex) {
                 outcome = Mono.error(ex);
