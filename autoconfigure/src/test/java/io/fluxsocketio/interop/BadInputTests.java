@@ -96,6 +96,31 @@ class BadInputTests extends LiveServerTests {
         }
     }
 
+    static Stream<Arguments> brokenUpgrades() {
+        String path = "/socket.io/?EIO=4&transport=websocket";
+        return Stream.of(
+                Arguments.of("no Sec-WebSocket-Key", "GET " + path + " HTTP/1.1\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"),
+                Arguments.of("POST instead of GET", "POST " + path + " HTTP/1.1\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\nContent-Length: 0\r\n"),
+                Arguments.of("no Connection: Upgrade", "GET " + path + " HTTP/1.1\r\nUpgrade: websocket\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenUpgrades")
+    void brokenWebSocketHandshakeGetsBadRequest(String description, String request) throws Exception {
+        // By hand, because HTTP clients refuse to send these headers themselves.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+            socket.setSoTimeout((int) CLOSE_TIMEOUT.toMillis());
+            socket.getOutputStream().write((request + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 400");
+        }
+    }
+
     @Test
     void binaryFrameWithNoPacketWaitingForItClosesTheConnection() {
         RawWebSocketClient client = RawWebSocketClient.connected(this.port);
