@@ -72,7 +72,11 @@ public final class SocketIoEncoder {
     }
 
     private String json(JsonNode node) {
-        return (node == null) ? "" : this.mapper.writeValueAsString(node);
+        if (node == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(64);
+        return TreeJson.write(node, out) ? out.toString() : this.mapper.writeValueAsString(node);
     }
 
     static boolean containsBinary(JsonNode node) {
