@@ -178,25 +178,27 @@ public final class SocketIoServer implements AutoCloseable {
     }
 
     private <T> Mono<Void> runLogged(T handler, Function<T, Publisher<?>> call, Supplier<String> failure) {
+        Mono<Void> outcome;
         if (this.concurrency.invokesInline()) {
             // The common synchronous handler then costs no Mono at all: Mono.empty() is a shared instance.
-            Publisher<?> result;
             try {
-                result = call.apply(handler);
+                Publisher<?> result = call.apply(handler);
+                if (result == null) {
+                    return Mono.empty();
+                }
+                outcome = Mono.from(result).then();
             }
             catch (RuntimeException ex) {
-                logger.error(failure.get(), ex);
-                return Mono.empty();
+                outcome = Mono.error(ex);
             }
-            return (result == null) ? Mono.empty() : Mono.from(result).then().onErrorResume(ex -> {
-                logger.error(failure.get(), ex);
-                return Mono.empty();
+        }
+        else {
+            outcome = this.concurrency.invoke(() -> {
+                Publisher<?> result = call.apply(handler);
+                return (result != null) ? Mono.from(result).then() : Mono.<Void>empty();
             });
         }
-        return this.concurrency.invoke(() -> {
-            Publisher<?> result = call.apply(handler);
-            return (result != null) ? Mono.from(result).then() : Mono.<Void>empty();
-        }).onErrorResume(ex -> {
+        return outcome.onErrorResume(ex -> {
             logger.error(failure.get(), ex);
             return Mono.empty();
         });

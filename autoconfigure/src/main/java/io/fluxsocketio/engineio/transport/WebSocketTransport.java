@@ -35,9 +35,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * One Engine.IO packet per WebSocket frame, text packets in text frames and binary messages in binary frames, on
  * Reactor Netty's WebSocket directly: frames are written to the channel with no stream of messages in between.
  *
- * <p>Order: the session calls {@link #write} under its lock, one caller at a time. On the channel's own event loop a
- * frame is written at once unless frames from other threads are still waiting for the loop; from any other thread
- * it waits in a queue that one task on the loop drains, with a single flush.
+ * <p>Order: the session calls {@link #write} under its lock, one caller at a time, from any thread. Every packet
+ * goes into a queue that one task on the channel's event loop drains, writing what has gathered and flushing once:
+ * a broadcast or a burst costs each connection one task and one system call, whichever thread emitted.
  */
 public final class WebSocketTransport implements EngineIoTransport {
 
@@ -56,6 +56,8 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     private final int maxFramePayload;
 
+    // Counters are volatile fields with updaters rather than atomic objects: a broadcast touches every recipient's
+    // transport, and each extra object is one more cache miss.
     private static final AtomicIntegerFieldUpdater<WebSocketTransport> DRAIN_SCHEDULED =
             AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "drainScheduled");
 
@@ -67,10 +69,7 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     private final Queue<EngineIoPacket> waiting = new ConcurrentLinkedQueue<>();
 
-    /**
-     * 1 from the moment a frame waits for the loop until the drain task starts. Writers hold the session's lock and
-     * the drain runs on the loop, so a writer on the loop that sees 0 has no earlier frame waiting.
-     */
+    /** 1 from the moment a drain task is scheduled until it starts; the writer that sets it schedules the task. */
     private volatile int drainScheduled;
 
     private volatile int closing;
@@ -78,7 +77,6 @@ public final class WebSocketTransport implements EngineIoTransport {
     /** Frames written and not yet handed to the socket, plus those waiting for the event loop. */
     private volatile int buffered;
 
-    // Fields rather than atomics objects: a broadcast touches every recipient's transport, and each object is a miss.
     private final ChannelFutureListener frameWritten = future -> BUFFERED.decrementAndGet(this);
 
     private final Runnable drain = this::drain;

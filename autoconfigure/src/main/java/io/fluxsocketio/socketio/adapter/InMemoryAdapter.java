@@ -65,18 +65,9 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void broadcast(EncodedPacket packet, BroadcastOptions options) {
-        Iterable<String> recipients;
-        if (options.rooms().size() == 1) {
-            // The common case, one room: its members are distinct already, so no set is built per broadcast.
-            Set<String> inRoom = this.rooms.get(options.rooms().iterator().next());
-            recipients = (inRoom != null) ? inRoom : Set.of();
-        }
-        else {
-            recipients = options.rooms().isEmpty() ? this.socketRooms.keySet() : members(options.rooms());
-        }
-        Set<String> excluded = members(options.except());
-        for (String socketId : recipients) {
-            if (excluded.isEmpty() || !excluded.contains(socketId)) {
+        Set<String> excluded = union(options.except());
+        for (String socketId : candidates(options)) {
+            if (!excluded.contains(socketId)) {
                 AdapterNamespace.Recipient recipient = this.namespace.localSocket(socketId);
                 if (recipient != null) {
                     recipient.deliver(packet, options.volatileDelivery());
@@ -87,11 +78,9 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public Set<String> sockets(BroadcastOptions options) {
-        Set<String> excluded = members(options.except());
+        Set<String> excluded = union(options.except());
         Set<String> selected = new HashSet<>();
-        Iterable<String> candidates = options.rooms().isEmpty() ? this.socketRooms.keySet()
-                : members(options.rooms());
-        for (String socketId : candidates) {
+        for (String socketId : candidates(options)) {
             if (!excluded.contains(socketId)) {
                 selected.add(socketId);
             }
@@ -99,9 +88,22 @@ public final class InMemoryAdapter implements Adapter {
         return selected;
     }
 
-    private Set<String> members(Set<String> roomNames) {
+    /** The sockets the options name before exclusions: the rooms' members, or every socket when no room is named. */
+    private Set<String> candidates(BroadcastOptions options) {
+        return options.rooms().isEmpty() ? this.socketRooms.keySet() : union(options.rooms());
+    }
+
+    /**
+     * The members of these rooms, for reading only. One room, the common case, is its own live set, so a broadcast
+     * to a room or a socket left out by its id copies nothing; several rooms are merged into a new set.
+     */
+    private Set<String> union(Set<String> roomNames) {
         if (roomNames.isEmpty()) {
             return Set.of();
+        }
+        if (roomNames.size() == 1) {
+            Set<String> inRoom = this.rooms.get(roomNames.iterator().next());
+            return (inRoom != null) ? inRoom : Set.of();
         }
         Set<String> members = new HashSet<>();
         for (String room : roomNames) {

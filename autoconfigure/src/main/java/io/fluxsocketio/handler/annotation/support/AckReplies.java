@@ -24,6 +24,8 @@ final class AckReplies {
     /**
      * Acks with the returned value, or the value of a returned publisher when it completes; a void method sends
      * nothing.
+     * @return what completes with the ack, or null when the result was a plain value, answered already (so that
+     * the common synchronous handler costs no {@code Mono})
      */
     static Mono<Void> fromResult(SocketIoEvent event, Object result, boolean returnsVoid) {
         if (result instanceof Publisher<?> publisher) {
@@ -34,7 +36,7 @@ final class AckReplies {
         if (!returnsVoid) {
             send(event, result);
         }
-        return Mono.empty();
+        return null;
     }
 
     /** Sends the ack unless the client did not ask for one or the handler already sent it. */

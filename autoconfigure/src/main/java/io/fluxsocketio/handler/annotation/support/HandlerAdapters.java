@@ -24,15 +24,11 @@ final class HandlerAdapters {
             InvocationContext context = InvocationContext.of(event);
             Mono<Void> outcome;
             try {
-                Object result = handler.invoke(context);
-                if (!(result instanceof Publisher<?>)) {
+                outcome = AckReplies.fromResult(event, handler.invoke(context), handler.returnsVoid());
+                if (outcome == null) {
                     // Answered synchronously: null tells the caller so, with no Mono built per event.
-                    if (!handler.returnsVoid()) {
-                        AckReplies.send(event, result);
-                    }
                     return null;
                 }
-                outcome = AckReplies.fromResult(event, result, handler.returnsVoid());
             }
             catch (Throwable ex) {
                 outcome = Mono.error(ex);
