@@ -1,13 +1,15 @@
 package io.fluxsocketio.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs a scenario against every target in one session, one after another on the same machine, and prints one
@@ -71,19 +73,15 @@ public final class BenchmarkRunner {
             }
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
-                long serverCpuBefore = server.cpuMillis();
-                long loadCpuBefore = ownCpuMillis();
-                long wallBefore = System.nanoTime();
+                CpuShare.Meter meter = CpuShare.start(server);
                 EchoAckLoad.Result result = new EchoAckLoad(port, clients, warmup, measure).run();
-                double wallMillis = (System.nanoTime() - wallBefore) / 1e6;
-                double serverCpu = (server.cpuMillis() - serverCpuBefore) / wallMillis / cores;
-                double loadCpu = (ownCpuMillis() - loadCpuBefore) / wallMillis / cores;
-                Row row = new Row(target.name(), result, serverCpu, loadCpu, server.rssKib());
+                CpuShare cpu = meter.stop();
+                Row row = new Row(target.name(), result, cpu.server(), cpu.loadGenerator(), server.rssKib());
                 rows.add(row);
                 System.out.printf(Locale.ROOT, "BENCH scenario=echo-ack target=%s clients=%d acks_per_s=%.0f "
                         + "p50_us=%d p99_us=%d p999_us=%d server_cpu=%.2f loadgen_cpu=%.2f server_rss_kib=%d%n",
                         row.target(), clients, result.acksPerSecond(), result.p50Micros(), result.p99Micros(),
-                        result.p999Micros(), serverCpu, loadCpu, row.serverRssKib());
+                        result.p999Micros(), cpu.server(), cpu.loadGenerator(), row.serverRssKib());
             }
         }
         printTable(rows);
@@ -111,18 +109,14 @@ public final class BenchmarkRunner {
             }
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
-                long cpuBefore = server.cpuMillis();
-                long loadCpuBefore = ownCpuMillis();
-                long wallBefore = System.nanoTime();
+                CpuShare.Meter meter = CpuShare.start(server);
                 double rate = new HandshakeLoad(port, clients, warmup, measure).run();
-                double wallMillis = (System.nanoTime() - wallBefore) / 1e6;
-                int cores = Runtime.getRuntime().availableProcessors();
-                double cpu = (server.cpuMillis() - cpuBefore) / wallMillis / cores;
-                double loadCpu = (ownCpuMillis() - loadCpuBefore) / wallMillis / cores;
+                CpuShare cpu = meter.stop();
                 System.out.printf(Locale.ROOT, "BENCH scenario=handshakes target=%s clients=%d handshakes_per_s=%.0f "
-                        + "server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), clients, rate, cpu, loadCpu);
+                        + "server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), clients, rate, cpu.server(),
+                        cpu.loadGenerator());
                 System.out.printf(Locale.ROOT, "| %-28s | %12.0f | %9.0f%% | %10.0f%% |%n", target.name(), rate,
-                        100 * cpu, 100 * loadCpu);
+                        100 * cpu.server(), 100 * cpu.loadGenerator());
             }
         }
     }
@@ -140,8 +134,8 @@ public final class BenchmarkRunner {
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
         System.out.printf(Locale.ROOT, "fan-out: %d receivers, %d s steps, sends/s %s, Java %s, %s%n", receivers,
-                stepLength.toSeconds(), java.util.Arrays.toString(rates), Runtime.version(), LocalDate.now());
-        java.util.Map<Integer, FanOutLoad.Step> ceiling = new java.util.HashMap<>();
+                stepLength.toSeconds(), Arrays.toString(rates), Runtime.version(), LocalDate.now());
+        Map<Integer, FanOutLoad.Step> ceiling = new HashMap<>();
         List<String> table = new ArrayList<>();
         for (Target target : Target.all(benchmarks.resolve("node"))) {
             if (!only.isEmpty() && !only.contains(target.name())) {
@@ -151,14 +145,9 @@ public final class BenchmarkRunner {
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port);
                     FanOutLoad load = new FanOutLoad()) {
                 int joined = load.open(port, receivers, Duration.ofMinutes(2));
-                long serverCpuBefore = server.cpuMillis();
-                long loadCpuBefore = ownCpuMillis();
-                long wallBefore = System.nanoTime();
+                CpuShare.Meter meter = CpuShare.start(server);
                 List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength);
-                double wallMillis = (System.nanoTime() - wallBefore) / 1e6;
-                int cores = Runtime.getRuntime().availableProcessors();
-                double serverCpu = (server.cpuMillis() - serverCpuBefore) / wallMillis / cores;
-                double loadCpu = (ownCpuMillis() - loadCpuBefore) / wallMillis / cores;
+                CpuShare cpu = meter.stop();
                 FanOutLoad.Step best = null;
                 for (FanOutLoad.Step step : steps) {
                     if (target.name().startsWith("raw")) {
@@ -181,7 +170,7 @@ public final class BenchmarkRunner {
                 double sustained = (best == null) ? 0 : best.deliveriesPerSecond();
                 System.out.printf(Locale.ROOT, "BENCH scenario=fan-out target=%s receivers=%d "
                         + "sustained_deliveries_per_s=%.0f server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), joined,
-                        sustained, serverCpu, loadCpu);
+                        sustained, cpu.server(), cpu.loadGenerator());
             }
         }
         System.out.println();
@@ -245,8 +234,4 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static long ownCpuMillis() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1_000_000;
-    }
 }

@@ -27,21 +27,26 @@ record Target(String name, List<String> command) {
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
         List<Target> targets = new ArrayList<>();
-        List<String> raw = new ArrayList<>(List.of(java, JAVA_OPTIONS));
-        raw.addAll(EXTRA_OPTIONS);
-        raw.addAll(List.of("-cp", classpath, RawCeilingServer.class.getName(), "{port}"));
-        targets.add(new Target("raw-reactor-netty", raw));
+        targets.add(new Target("raw-reactor-netty",
+                javaCommand(java, classpath, RawCeilingServer.class.getName(), "{port}")));
         for (String mode : List.of("reactor", "virtual-threads", "threading")) {
             if (!mode.equals("virtual-threads") || Runtime.version().feature() >= 21) {
-                List<String> command = new ArrayList<>(List.of(java, JAVA_OPTIONS));
-                command.addAll(EXTRA_OPTIONS);
-                command.addAll(List.of("-cp", classpath, FluxBenchmarkServer.class.getName(), "{port}", mode));
-                targets.add(new Target("flux-socketio-" + mode, command));
+                targets.add(new Target("flux-socketio-" + mode,
+                        javaCommand(java, classpath, FluxBenchmarkServer.class.getName(), "{port}", mode)));
             }
         }
         targets.add(new Target("node-socket.io", List.of("node", nodeDirectory.resolve("server.js").toString(),
                 "{port}")));
         return targets;
+    }
+
+    /** A Java server's command line: the common and extra JVM options, then the main class and its arguments. */
+    private static List<String> javaCommand(String java, String classpath, String... mainClassAndArguments) {
+        List<String> command = new ArrayList<>(List.of(java, JAVA_OPTIONS));
+        command.addAll(EXTRA_OPTIONS);
+        command.addAll(List.of("-cp", classpath));
+        command.addAll(List.of(mainClassAndArguments));
+        return command;
     }
 
     List<String> commandFor(int port) {
