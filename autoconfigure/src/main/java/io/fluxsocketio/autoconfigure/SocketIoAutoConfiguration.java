@@ -6,6 +6,7 @@ import io.fluxsocketio.concurrency.ConcurrencyStrategy;
 import io.fluxsocketio.engineio.EngineIoOptions;
 import io.fluxsocketio.engineio.web.EngineIoHandlerMapping;
 import io.fluxsocketio.engineio.web.EngineIoWebHandler;
+import io.fluxsocketio.engineio.web.ReactorNettyVersion;
 import io.fluxsocketio.handler.annotation.support.SocketIoAnnotationRegistrar;
 import io.fluxsocketio.handler.invocation.HandlerArgumentResolver;
 import io.fluxsocketio.handler.invocation.PayloadBinder;
@@ -95,6 +96,10 @@ public final class SocketIoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "socketIoHandlerMapping")
     EngineIoHandlerMapping socketIoHandlerMapping(SocketIoServer server, SocketIoProperties properties) {
+        String pollingProblem = ReactorNettyVersion.knownPollingProblem(ReactorNettyVersion.installed());
+        if (pollingProblem != null && properties.getTransports().contains(EngineIoOptions.POLLING)) {
+            logger.warn(pollingProblem);
+        }
         return new EngineIoHandlerMapping(properties.getPath(),
                 new EngineIoWebHandler(server.engine(), corsConfiguration(properties.getCors())));
     }
