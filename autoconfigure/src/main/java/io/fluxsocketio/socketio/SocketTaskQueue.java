@@ -32,15 +32,23 @@ final class SocketTaskQueue {
     private final AtomicInteger pending = new AtomicInteger();
 
     void submit(Supplier<Mono<Void>> job) {
+        // An idle socket runs the job at once; the queue only holds jobs that must wait for another.
+        if (this.pending.compareAndSet(0, 1)) {
+            run(job);
+            return;
+        }
         this.jobs.add(job);
         if (this.pending.getAndIncrement() == 0) {
-            runFromQueue();
+            run(null);
         }
     }
 
-    private void runFromQueue() {
+    /** Runs jobs until none is pending or one is left running asynchronously; {@code first} comes before the queue. */
+    private void run(Supplier<Mono<Void>> first) {
+        Supplier<Mono<Void>> next = first;
         do {
-            Supplier<Mono<Void>> job = this.jobs.poll();
+            Supplier<Mono<Void>> job = (next != null) ? next : this.jobs.poll();
+            next = null;
             Mono<Void> work = startJob(job);
             if (work == null) {
                 continue;
@@ -60,7 +68,7 @@ final class SocketTaskQueue {
 
     private void finished() {
         if (this.pending.decrementAndGet() > 0) {
-            runFromQueue();
+            run(null);
         }
     }
 

@@ -35,9 +35,11 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * One Engine.IO packet per WebSocket frame, text packets in text frames and binary messages in binary frames, on
  * Reactor Netty's WebSocket directly: frames are written to the channel with no stream of messages in between.
  *
- * <p>Order: the session calls {@link #write} under its lock, one caller at a time, from any thread. Every packet
- * goes into a queue that one task on the channel's event loop drains, writing what has gathered and flushing once:
- * a broadcast or a burst costs each connection one task and one system call, whichever thread emitted.
+ * <p>Order: the session calls {@link #write} under its lock, one caller at a time, from any thread. Packets from
+ * other threads go into a queue that one task on the channel's event loop drains, writing what has gathered and
+ * flushing once: a broadcast or a burst costs each connection one task and one system call, whichever thread
+ * emitted. A packet written on the event loop itself, with nothing queued before it, goes to the channel at once and
+ * waits for the same task's flush.
  */
 public final class WebSocketTransport implements EngineIoTransport {
 
@@ -74,6 +76,9 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     private volatile int closing;
 
+    /** Frames written on the event loop itself since the last flush; read and written on the event loop only. */
+    private boolean unflushed;
+
     /** Frames written and not yet handed to the socket, plus those waiting for the event loop. */
     private volatile int buffered;
 
@@ -101,7 +106,14 @@ public final class WebSocketTransport implements EngineIoTransport {
     @Override
     public void write(EngineIoPacket packet) {
         BUFFERED.incrementAndGet(this);
-        this.waiting.offer(packet);
+        if (this.eventLoop.inEventLoop() && this.waiting.isEmpty()) {
+            // Nothing from another thread waits to go first: write now, and leave the flush to the drain task.
+            this.channel.write(frame(packet)).addListener(this.frameWritten);
+            this.unflushed = true;
+        }
+        else {
+            this.waiting.offer(packet);
+        }
         if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
             this.eventLoop.execute(this.drain);
         }
@@ -110,7 +122,8 @@ public final class WebSocketTransport implements EngineIoTransport {
     private void drain() {
         this.drainScheduled = 0;
         EngineIoPacket packet;
-        boolean wrote = false;
+        boolean wrote = this.unflushed;
+        this.unflushed = false;
         while ((packet = this.waiting.poll()) != null) {
             this.channel.write(frame(packet)).addListener(this.frameWritten);
             wrote = true;
