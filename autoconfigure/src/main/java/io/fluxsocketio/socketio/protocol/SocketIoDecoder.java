@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NumericNode;
 
 /**
  * Parses the text part of a packet and checks its payload as socket.io's parser does. A binary packet comes out
@@ -37,7 +39,8 @@ public final class SocketIoDecoder {
      * @param maxAttachments the most binary attachments one packet may announce; more is refused before any arrive
      */
     public SocketIoDecoder(JsonMapper mapper, int maxAttachments) {
-        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(FiniteNumberNodeFactory.INSTANCE);
         this.maxAttachments = maxAttachments;
     }
 
@@ -89,7 +92,36 @@ public final class SocketIoDecoder {
             return this.reader.readTree(json);
         }
         catch (JacksonException ex) {
+            if (ex.getCause() instanceof SocketIoProtocolException refusal) {
+                throw refusal;
+            }
             throw new SocketIoProtocolException("invalid JSON payload: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    /**
+     * Refuses numbers beyond a double's range (such as {@code 1e400}) instead of reading them as infinities, which
+     * JSON cannot carry back: JavaScript would send them on as {@code null}, Jackson as the string "Infinity".
+     */
+    private static final class FiniteNumberNodeFactory extends JsonNodeFactory {
+
+        static final FiniteNumberNodeFactory INSTANCE = new FiniteNumberNodeFactory();
+
+        @Override
+        public NumericNode numberNode(double value) {
+            return super.numberNode(finite(value));
+        }
+
+        @Override
+        public NumericNode numberNode(float value) {
+            return super.numberNode((float) finite(value));
+        }
+
+        private static double finite(double value) {
+            if (!Double.isFinite(value)) {
+                throw new SocketIoProtocolException("number out of range in JSON payload");
+            }
+            return value;
         }
     }
 

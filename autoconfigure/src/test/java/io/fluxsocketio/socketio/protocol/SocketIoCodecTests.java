@@ -120,7 +120,8 @@ class SocketIoCodecTests {
     @ValueSource(strings = { "", "7", "9[]", "2", "2{}", "2[]", "2[1]", "2[null]", "2[\"connect\"]",
             "2[\"disconnect\",1]", "3[]", "3/a,[]", "31{}", "2[\"a\"", "2[\"a\"]x", "2[\"a\"][\"b\"]", "0[]", "0\"x\"",
             "1{\"a\":1}", "4", "41", "5-[\"a\"]", "5a-[\"a\"]", "51[\"a\"]", "50-[\"a\"]", "511-[\"a\"]",
-            "59999999999-[\"a\"]", "21234567890123456[\"a\"]", "2/admin,\u0000[\"a\"", "2[\"a\",NaN]" })
+            "59999999999-[\"a\"]", "21234567890123456[\"a\"]", "2/admin,\u0000[\"a\"", "2[\"a\",NaN]",
+            "2[\"a\",1e400]", "2[\"a\",{\"b\":-1e400}]" })
     void rejectsMalformedPacketsWithItsOwnException(String wire) {
         assertThatExceptionOfType(SocketIoProtocolException.class).isThrownBy(() -> this.decoder.decode(wire));
     }
