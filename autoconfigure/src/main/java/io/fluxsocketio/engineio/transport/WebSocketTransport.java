@@ -10,6 +10,7 @@ import io.fluxsocketio.engineio.protocol.EngineIoPacket.TextMessage;
 import io.fluxsocketio.engineio.protocol.EngineIoPacketCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -87,6 +88,9 @@ public final class WebSocketTransport implements EngineIoTransport {
     private final Runnable drain = this::drain;
 
     private volatile EngineIoSession session;
+
+    /** Set when the client sent a text frame that is not UTF-8: the close code then says so. */
+    private volatile boolean invalidText;
 
     public WebSocketTransport(WebsocketInbound inbound, WebsocketOutbound outbound, int maxFramePayload) {
         this.inbound = inbound;
@@ -186,7 +190,8 @@ public final class WebSocketTransport implements EngineIoTransport {
                 BUFFERED.decrementAndGet(this);
             }
         }
-        this.outbound.sendClose(closeCode(reason).code(), reason.wireName()).subscribe(null, ex -> this.channel.close());
+        WebSocketCloseStatus status = this.invalidText ? WebSocketCloseStatus.INVALID_PAYLOAD_DATA : closeCode(reason);
+        this.outbound.sendClose(status.code(), reason.wireName()).subscribe(null, ex -> this.channel.close());
         // A client that stops reading never takes the close frame; it must not keep the connection open.
         Runnable forceClose = this.channel::close;
         var forcedClose = this.eventLoop.schedule(forceClose, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -217,6 +222,12 @@ public final class WebSocketTransport implements EngineIoTransport {
         EngineIoSession bound = this.session;
         try {
             if (frame instanceof TextWebSocketFrame text) {
+                if (!ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
+                    // RFC 6455 (8.1): text that is not UTF-8 fails the connection with 1007, not a lenient decode.
+                    this.invalidText = true;
+                    bound.protocolError("text frame is not valid UTF-8");
+                    return;
+                }
                 bound.receive(this, EngineIoPacketCodec.decode(text.text()));
             }
             else if (frame instanceof BinaryWebSocketFrame binary) {
