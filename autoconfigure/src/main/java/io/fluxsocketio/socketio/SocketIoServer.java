@@ -39,6 +39,8 @@ public final class SocketIoServer implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(SocketIoServer.class);
 
+    private static final Mono<Void> EMPTY = Mono.empty();
+
     private final SocketIoOptions options;
 
     private final PayloadConverter payloads;
@@ -180,28 +182,29 @@ public final class SocketIoServer implements AutoCloseable {
     private <T> Mono<Void> runLogged(T handler, Function<T, Publisher<?>> call, Supplier<String> failure) {
         Mono<Void> outcome;
         if (this.concurrency.invokesInline()) {
-            // The common synchronous handler then costs no Mono at all: Mono.empty() is a shared instance.
             try {
-                Publisher<?> result = call.apply(handler);
-                if (result == null) {
-                    return Mono.empty();
-                }
-                outcome = Mono.from(result).then();
+                outcome = completion(call.apply(handler));
             }
             catch (RuntimeException ex) {
                 outcome = Mono.error(ex);
             }
+            if (outcome == EMPTY) {
+                // The common synchronous handler then costs no Mono at all: Mono.empty() is a shared instance.
+                return outcome;
+            }
         }
         else {
-            outcome = this.concurrency.invoke(() -> {
-                Publisher<?> result = call.apply(handler);
-                return (result != null) ? Mono.from(result).then() : Mono.<Void>empty();
-            });
+            outcome = this.concurrency.invoke(() -> completion(call.apply(handler)));
         }
         return outcome.onErrorResume(ex -> {
             logger.error(failure.get(), ex);
             return Mono.empty();
         });
+    }
+
+    /** What a handler's result completes with: the end of a returned publisher, or at once for anything else. */
+    private static Mono<Void> completion(Publisher<?> result) {
+        return (result != null) ? Mono.from(result).then() : EMPTY;
     }
 
     Namespace namespace(String name) {

@@ -1,12 +1,12 @@
 package io.fluxsocketio.fuzz;
 
-import io.fluxsocketio.engineio.protocol.EngineIoPacket;
 import io.fluxsocketio.engineio.protocol.EngineIoPacketCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoPayloadCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,30 +51,26 @@ class EngineIoCodecFuzzTests {
         assertThat(outcomes[1]).as("inputs that were refused").isPositive();
     }
 
-    /** Decodes one packet; one that decodes must encode to text that decodes to the same encoding. */
     private static boolean decodesAsPacket(String input) {
-        EngineIoPacket packet;
-        try {
-            packet = EngineIoPacketCodec.decode(input);
-        }
-        catch (EngineIoProtocolException refused) {
-            return false;
-        }
-        String encoded = EngineIoPacketCodec.encode(packet);
-        assertThat(EngineIoPacketCodec.encode(EngineIoPacketCodec.decode(encoded))).isEqualTo(encoded);
-        return true;
+        return decodesAndRoundTrips(input, EngineIoPacketCodec::decode, EngineIoPacketCodec::encode);
     }
 
     private static boolean decodesAsPayload(String input) {
-        List<EngineIoPacket> packets;
+        return decodesAndRoundTrips(input, EngineIoPayloadCodec::decode, EngineIoPayloadCodec::encode);
+    }
+
+    /** Decodes the input; what decodes must encode to text that decodes to the same encoding. */
+    private static <T> boolean decodesAndRoundTrips(String input, Function<String, T> decode,
+            Function<T, String> encode) {
+        T decoded;
         try {
-            packets = EngineIoPayloadCodec.decode(input);
+            decoded = decode.apply(input);
         }
         catch (EngineIoProtocolException refused) {
             return false;
         }
-        String encoded = EngineIoPayloadCodec.encode(packets);
-        assertThat(EngineIoPayloadCodec.encode(EngineIoPayloadCodec.decode(encoded))).isEqualTo(encoded);
+        String encoded = encode.apply(decoded);
+        assertThat(encode.apply(decode.apply(encoded))).isEqualTo(encoded);
         return true;
     }
 

@@ -112,12 +112,9 @@ class BadInputTests extends LiveServerTests {
     @MethodSource("brokenUpgrades")
     void brokenWebSocketHandshakeGetsBadRequest(String description, String request) throws Exception {
         // By hand, because HTTP clients refuse to send these headers themselves.
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
-            socket.setSoTimeout((int) CLOSE_TIMEOUT.toMillis());
+        try (java.net.Socket socket = rawSocket()) {
             socket.getOutputStream().write((request + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            assertThat(statusLine).startsWith("HTTP/1.1 400");
+            assertThat(readLine(socket.getInputStream())).startsWith("HTTP/1.1 400");
         }
     }
 

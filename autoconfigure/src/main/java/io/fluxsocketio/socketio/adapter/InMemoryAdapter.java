@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The adapter of a single node: a two-way index of rooms to sockets and sockets to rooms. Room entries are
@@ -65,27 +66,29 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void broadcast(EncodedPacket packet, BroadcastOptions options) {
-        Set<String> excluded = union(options.except());
-        for (String socketId : candidates(options)) {
-            if (!excluded.contains(socketId)) {
-                AdapterNamespace.Recipient recipient = this.namespace.localSocket(socketId);
-                if (recipient != null) {
-                    recipient.deliver(packet, options.volatileDelivery());
-                }
+        forEachSelected(options, socketId -> {
+            AdapterNamespace.Recipient recipient = this.namespace.localSocket(socketId);
+            if (recipient != null) {
+                recipient.deliver(packet, options.volatileDelivery());
             }
-        }
+        });
     }
 
     @Override
     public Set<String> sockets(BroadcastOptions options) {
-        Set<String> excluded = union(options.except());
         Set<String> selected = new HashSet<>();
+        forEachSelected(options, selected::add);
+        return selected;
+    }
+
+    /** Each socket the options select: the rooms' members (or everyone) less the excluded rooms' members. */
+    private void forEachSelected(BroadcastOptions options, Consumer<String> action) {
+        Set<String> excluded = union(options.except());
         for (String socketId : candidates(options)) {
             if (!excluded.contains(socketId)) {
-                selected.add(socketId);
+                action.accept(socketId);
             }
         }
-        return selected;
     }
 
     /** The sockets the options name before exclusions: the rooms' members, or every socket when no room is named. */
