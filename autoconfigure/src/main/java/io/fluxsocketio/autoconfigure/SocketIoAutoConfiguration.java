@@ -15,6 +15,7 @@ import io.fluxsocketio.socketio.SocketIoServer;
 import io.fluxsocketio.socketio.adapter.AdapterFactory;
 import io.fluxsocketio.socketio.adapter.InMemoryAdapter;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.Validator;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -90,6 +93,13 @@ public final class SocketIoAutoConfiguration {
             return validators.get(DEFAULT_VALIDATOR);
         }
         return (validators.size() == 1) ? validators.values().iterator().next() : null;
+    }
+
+    @Bean
+    SocketIoServerLifecycle socketIoServerLifecycle(SocketIoServer server, Environment environment) {
+        Duration timeout = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+                .orElse(Duration.ofSeconds(30));
+        return new SocketIoServerLifecycle(server, timeout);
     }
 
     /** Backs off by name only: an application may mount plain Engine.IO endpoints of its own beside it. */

@@ -22,6 +22,9 @@ public final class EngineIoServer implements AutoCloseable {
 
     private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
 
+    /** False while stopped or after closing: handshakes are refused. */
+    private volatile boolean accepting = true;
+
     private volatile boolean closed;
 
     public EngineIoServer(EngineIoOptions options, EngineIoListener listener) {
@@ -48,10 +51,10 @@ public final class EngineIoServer implements AutoCloseable {
 
     /**
      * Opens a session on a transport: the open packet is queued on it, and the listener is told.
-     * @return the session, or null when the server is closed
+     * @return the session, or null when the server is stopped or closed
      */
     public EngineIoSession open(EngineIoHandshake handshake, EngineIoTransport transport) {
-        if (this.closed) {
+        if (!this.accepting) {
             return null;
         }
         EngineIoSession session = new EngineIoSession(generateId(), this, handshake, transport);
@@ -74,13 +77,24 @@ public final class EngineIoServer implements AutoCloseable {
         this.sessions.remove(session.id(), session);
     }
 
-    /** Closes every session, telling clients the server is going away, and stops the timer. */
-    @Override
-    public void close() {
-        this.closed = true;
+    /** Refuses new sessions and closes every open one, telling clients the server is going away. */
+    public void stop() {
+        this.accepting = false;
         for (EngineIoSession session : new ArrayList<>(this.sessions.values())) {
             session.close(CloseReason.SERVER_SHUTTING_DOWN);
         }
+    }
+
+    /** Accepts sessions again after {@link #stop()}; a closed server stays closed. */
+    public void start() {
+        this.accepting = !this.closed;
+    }
+
+    /** Stops for good: {@link #stop()}, then the timer. */
+    @Override
+    public void close() {
+        this.closed = true;
+        stop();
         this.timer.close();
     }
 

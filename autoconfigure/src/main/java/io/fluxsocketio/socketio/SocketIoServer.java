@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -57,6 +58,10 @@ public final class SocketIoServer implements AutoCloseable {
 
     private final ConcurrencyStrategy concurrency;
 
+    private final InFlightJobs inFlight;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
     private final Namespace mainNamespace;
 
     /** A server whose handlers run in reactor mode ({@link ReactorStrategy}): on the event loop, so they must not block. */
@@ -71,6 +76,7 @@ public final class SocketIoServer implements AutoCloseable {
     public SocketIoServer(EngineIoOptions engineOptions, SocketIoOptions options, JsonMapper mapper,
             AdapterFactory adapterFactory, ConcurrencyStrategy concurrency) {
         this.concurrency = concurrency;
+        this.inFlight = new InFlightJobs();
         this.options = options;
         this.payloads = new PayloadConverter(mapper);
         this.encoder = new SocketIoEncoder(WireJson.mapper());
@@ -158,14 +164,47 @@ public final class SocketIoServer implements AutoCloseable {
         return this.mainNamespace.fetchSockets();
     }
 
-    /** Disconnects every client, telling them the server is going away, and releases the adapters. */
+    /**
+     * Closes every connection, as a server going away (clients see the transport close and reconnect, to another
+     * node in a rolling deploy), and refuses new ones until {@link #start()}. Handlers already running or queued,
+     * disconnect handlers included, get up to the timeout to finish; what they emit to the closed connections goes
+     * nowhere.
+     * @return whether every handler finished in time
+     */
+    public boolean stop(Duration timeout) {
+        this.engine.stop();
+        if (this.inFlight.awaitNone(timeout)) {
+            return true;
+        }
+        logger.warn(this.inFlight.count() + " Socket.IO handler jobs still running " + timeout.toMillis()
+                + " ms into shutdown");
+        return false;
+    }
+
+    /** Accepts connections again after {@link #stop(Duration)}. */
+    public void start() {
+        this.engine.start();
+    }
+
+    /**
+     * Shuts down for good, without waiting for handlers (use {@link #stop(Duration)} first for that): connections
+     * close, the adapters and the concurrency strategy are released, and tasks still running are interrupted.
+     * Safe to call more than once.
+     */
     @Override
     public void close() {
+        if (!this.closed.compareAndSet(false, true)) {
+            return;
+        }
         this.engine.close();
         for (Namespace namespace : this.namespaces.values()) {
             namespace.adapter().close();
         }
         this.concurrency.close();
+    }
+
+    InFlightJobs inFlight() {
+        return this.inFlight;
     }
 
     /**

@@ -44,7 +44,7 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     private final List<AsyncEventHandler> anyHandlers = new CopyOnWriteArrayList<>();
 
-    private final SocketTaskQueue tasks = new SocketTaskQueue();
+    private final SocketTaskQueue tasks;
 
     /** Emits made before the client was told it is connected (from middleware, say), sent right after. */
     private volatile List<EncodedPacket> beforeConnect = new ArrayList<>();
@@ -66,6 +66,7 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
         this.handshake = handshake;
         this.acks = new PendingAcks(namespace.server().engine().timer());
         this.ordered = namespace.server().options().orderedPerSocket();
+        this.tasks = new SocketTaskQueue(namespace.server().inFlight());
     }
 
     public String id() {
@@ -302,7 +303,9 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
             this.tasks.submit(() -> runHandlers(event));
         }
         else {
-            runHandlers(event).subscribe();
+            InFlightJobs inFlight = server().inFlight();
+            inFlight.started();
+            runHandlers(event).doFinally(signal -> inFlight.finished()).subscribe();
         }
     }
 

@@ -31,7 +31,14 @@ final class SocketTaskQueue {
     /** Jobs submitted and not yet finished; the submitter that raises it from zero starts the loop. */
     private final AtomicInteger pending = new AtomicInteger();
 
+    private final InFlightJobs inFlight;
+
+    SocketTaskQueue(InFlightJobs inFlight) {
+        this.inFlight = inFlight;
+    }
+
     void submit(Supplier<Mono<Void>> job) {
+        this.inFlight.started();
         // An idle socket runs the job at once; the queue only holds jobs that must wait for another.
         if (this.pending.compareAndSet(0, 1)) {
             run(job);
@@ -63,11 +70,17 @@ final class SocketTaskQueue {
                 return;
             }
         }
-        while (this.pending.decrementAndGet() > 0);
+        while (jobFinished() > 0);
+    }
+
+    /** @return the jobs still pending */
+    private int jobFinished() {
+        this.inFlight.finished();
+        return this.pending.decrementAndGet();
     }
 
     private void finished() {
-        if (this.pending.decrementAndGet() > 0) {
+        if (jobFinished() > 0) {
             run(null);
         }
     }

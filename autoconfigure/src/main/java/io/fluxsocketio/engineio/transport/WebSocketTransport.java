@@ -190,6 +190,13 @@ public final class WebSocketTransport implements EngineIoTransport {
                 BUFFERED.decrementAndGet(this);
             }
         }
+        if (reason == CloseReason.SERVER_SHUTTING_DOWN) {
+            // No close frame: clients on OkHttp (the Java and Android clients) stop reading once one arrives and
+            // notice the close only at their ping timeout, where a dropped connection makes every client reconnect
+            // at once, as from a crashed node.
+            this.channel.close();
+            return;
+        }
         WebSocketCloseStatus status = this.invalidText ? WebSocketCloseStatus.INVALID_PAYLOAD_DATA : closeCode(reason);
         this.outbound.sendClose(status.code(), reason.wireName()).subscribe(null, ex -> this.channel.close());
         // A client that stops reading never takes the close frame; it must not keep the connection open.
@@ -245,7 +252,7 @@ public final class WebSocketTransport implements EngineIoTransport {
             case PAYLOAD_TOO_LARGE -> WebSocketCloseStatus.MESSAGE_TOO_BIG;
             case PARSE_ERROR -> WebSocketCloseStatus.PROTOCOL_ERROR;
             case OUTBOUND_BUFFER_FULL -> WebSocketCloseStatus.POLICY_VIOLATION;
-            case SERVER_SHUTTING_DOWN, PING_TIMEOUT -> WebSocketCloseStatus.ENDPOINT_UNAVAILABLE;
+            case PING_TIMEOUT -> WebSocketCloseStatus.ENDPOINT_UNAVAILABLE;
             default -> WebSocketCloseStatus.NORMAL_CLOSURE;
         };
     }
