@@ -20,7 +20,23 @@ final class PendingAcks {
 
     private static final Log logger = LogFactory.getLog(PendingAcks.class);
 
-    private record Pending(MonoSink<ArrayNode> sink, Disposable timeout) {
+    private static final class Pending {
+
+        final MonoSink<ArrayNode> sink;
+
+        /** Set just after the entry is registered; null only if a reply beat the scheduling. */
+        volatile Disposable timeout;
+
+        Pending(MonoSink<ArrayNode> sink) {
+            this.sink = sink;
+        }
+
+        void cancelTimeout() {
+            Disposable timeout = this.timeout;
+            if (timeout != null) {
+                timeout.dispose();
+            }
+        }
     }
 
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -32,12 +48,17 @@ final class PendingAcks {
     }
 
     void expect(long id, String event, Duration timeout, MonoSink<ArrayNode> sink) {
-        Disposable timer = this.timer.schedule(timeout, () -> {
-            if (this.pending.remove(id) != null) {
+        Pending entry = new Pending(sink);
+        // Registered before the timeout is scheduled: a timeout that fires at once must find the entry to remove.
+        this.pending.put(id, entry);
+        entry.timeout = this.timer.schedule(timeout, () -> {
+            if (this.pending.remove(id, entry)) {
                 sink.error(new AckTimeoutException(event, timeout));
             }
         });
-        this.pending.put(id, new Pending(sink, timer));
+        if (this.pending.get(id) != entry) {
+            entry.cancelTimeout();
+        }
         sink.onCancel(() -> forget(id));
     }
 
@@ -47,14 +68,14 @@ final class PendingAcks {
             logger.debug("Ignoring ack " + id + ": nothing waits for it (unknown, timed out or answered)");
             return;
         }
-        entry.timeout().dispose();
-        entry.sink().success(args);
+        entry.cancelTimeout();
+        entry.sink.success(args);
     }
 
     void forget(long id) {
         Pending entry = this.pending.remove(id);
         if (entry != null) {
-            entry.timeout().dispose();
+            entry.cancelTimeout();
         }
     }
 
@@ -62,8 +83,8 @@ final class PendingAcks {
         for (Long id : this.pending.keySet()) {
             Pending entry = this.pending.remove(id);
             if (entry != null) {
-                entry.timeout().dispose();
-                entry.sink().error(new IllegalStateException(why));
+                entry.cancelTimeout();
+                entry.sink.error(new IllegalStateException(why));
             }
         }
     }

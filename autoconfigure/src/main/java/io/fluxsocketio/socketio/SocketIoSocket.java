@@ -363,7 +363,8 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
                 () -> "Disconnect handler failed on socket " + this.id);
     }
 
-    int pendingAckCount() {
+    /** Emits with an ack still waiting for the client's reply; each leaves at its reply, timeout or disconnect. */
+    public int pendingAckCount() {
         return this.acks.size();
     }
 

@@ -1,6 +1,7 @@
 package io.fluxsocketio.interop;
 
 import io.fluxsocketio.testing.Polling;
+import io.fluxsocketio.testing.RawSockets;
 import io.fluxsocketio.testing.RawWebSocketClient;
 import io.fluxsocketio.testing.JavaSocketIoClients;
 import io.socket.client.Socket;
@@ -114,7 +115,7 @@ class BadInputTests extends LiveServerTests {
         // By hand, because HTTP clients refuse to send these headers themselves.
         try (java.net.Socket socket = rawSocket()) {
             socket.getOutputStream().write((request + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(readLine(socket.getInputStream())).startsWith("HTTP/1.1 400");
+            assertThat(RawSockets.readLine(socket.getInputStream())).startsWith("HTTP/1.1 400");
         }
     }
 
@@ -228,7 +229,7 @@ class BadInputTests extends LiveServerTests {
                     + "Host: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 2147483648\r\n\r\n4x")
                     .getBytes(StandardCharsets.US_ASCII));
 
-            assertThat(readLine(socket.getInputStream())).startsWith("HTTP/1.1 413");
+            assertThat(RawSockets.readLine(socket.getInputStream())).startsWith("HTTP/1.1 413");
         }
         assertThat(this.server.engine().session(sid)).isNull();
     }
@@ -240,7 +241,7 @@ class BadInputTests extends LiveServerTests {
             socket.getOutputStream().write(new byte[] { (byte) 0x81, (byte) 0xFF, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0,
                     1, 2, 3, 4 });
 
-            int closeCode = readCloseCode(socket.getInputStream());
+            int closeCode = RawSockets.readCloseCode(socket.getInputStream());
             assertThat(closeCode).isIn(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), -1);
         }
         await().atMost(CLOSE_TIMEOUT).untilAsserted(() -> assertThat(this.server.engine().sessionCount()).isOne());
@@ -252,71 +253,18 @@ class BadInputTests extends LiveServerTests {
             // "4" then a broken two-byte sequence, masked with a zero key.
             socket.getOutputStream().write(new byte[] { (byte) 0x81, (byte) 0x83, 0, 0, 0, 0, '4', (byte) 0xC3, 0x28 });
 
-            assertThat(readCloseCode(socket.getInputStream())).isEqualTo(CloseStatus.BAD_DATA.getCode());
+            assertThat(RawSockets.readCloseCode(socket.getInputStream())).isEqualTo(CloseStatus.BAD_DATA.getCode());
         }
         await().atMost(CLOSE_TIMEOUT).untilAsserted(() -> assertThat(this.server.engine().sessionCount()).isOne());
     }
 
     /** A WebSocket opened by hand, its open packet read: for frames no client library would send. */
     private java.net.Socket rawWebSocket() throws java.io.IOException {
-        java.net.Socket socket = rawSocket();
-        java.io.InputStream in = socket.getInputStream();
-        socket.getOutputStream().write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        assertThat(readLine(in)).startsWith("HTTP/1.1 101");
-        while (!readLine(in).isEmpty()) {
-            // the rest of the handshake's headers
-        }
-        assertThat(readFrame(in)).as("the open packet").startsWith("0{\"sid\"");
-        return socket;
-    }
-
-    /**
-     * The code of the server's close frame, or -1 when the connection ended without one (Netty may close with a
-     * refused frame's bytes unread, and the kernel then resets the connection before the close frame is read).
-     */
-    private static int readCloseCode(java.io.InputStream in) throws java.io.IOException {
-        try {
-            int first = in.read();
-            if (first == -1) {
-                return -1;
-            }
-            assertThat(first).as("a close frame").isEqualTo(0x88);
-            in.read();
-            return (in.read() << 8) | in.read();
-        }
-        catch (java.net.SocketException reset) {
-            return -1;
-        }
+        return RawSockets.webSocket(rawSocket());
     }
 
     private java.net.Socket rawSocket() throws java.io.IOException {
-        java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port);
-        socket.setSoTimeout((int) CLOSE_TIMEOUT.toMillis());
-        return socket;
-    }
-
-    private static String readLine(java.io.InputStream in) throws java.io.IOException {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = in.read()) != -1 && c != '\n') {
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
-    }
-
-    /** Reads one short unmasked frame from the server and returns its payload as text. */
-    private static String readFrame(java.io.InputStream in) throws java.io.IOException {
-        in.read();
-        int length = in.read() & 0x7F;
-        if (length == 126) {
-            length = (in.read() << 8) | in.read();
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return RawSockets.open(this.port, CLOSE_TIMEOUT);
     }
 
     @Test

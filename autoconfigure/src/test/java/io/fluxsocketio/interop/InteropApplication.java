@@ -93,8 +93,16 @@ public class InteropApplication {
 
         private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
+        private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+
         void record(String socketId, String reason) {
             this.reasons.put(socketId, reason);
+            this.counts.merge(socketId, 1, Integer::sum);
+        }
+
+        /** How many times the disconnect handler ran for that socket: once at most, whatever happened. */
+        public int timesRecorded(String socketId) {
+            return this.counts.getOrDefault(socketId, 0);
         }
 
         public String reasonFor(String socketId) {
