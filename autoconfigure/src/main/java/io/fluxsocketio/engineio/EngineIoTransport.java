@@ -15,7 +15,7 @@ public interface EngineIoTransport {
     /** Queues a packet for writing. */
     void write(EngineIoPacket packet);
 
-    /** Packets queued and not yet handed to the network. */
+    /** Packets held for the client and not yet taken by the network: what {@code max-buffered-packets} bounds. */
     int bufferedCount();
 
     /** Whether a packet written now would leave at once (used to drop volatile messages). */

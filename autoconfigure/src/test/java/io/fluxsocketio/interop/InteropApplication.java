@@ -112,5 +112,11 @@ public class InteropApplication {
         public Set<String> socketIds() {
             return this.reasons.keySet();
         }
+
+        /** Forgets what was recorded, so that a heap measurement sees the server's memory, not this record's. */
+        public void clear() {
+            this.reasons.clear();
+            this.counts.clear();
+        }
     }
 }

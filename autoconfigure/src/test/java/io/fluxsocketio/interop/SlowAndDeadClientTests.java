@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +93,7 @@ class SlowAndDeadClientTests extends LiveServerTests {
 
             assertThat(slow.isConnected()).as("volatile emits are dropped, they never close the connection").isTrue();
             assertThat(heapAfterVolatileFlood - heapBefore).as("heap kept after %d volatile emits of 4 KiB",
-                    volatileEmits.get()).isLessThan(32L << 20);
+                    volatileEmits.get()).isLessThan(8L << 20);
 
             int emits = 0;
             while (slow.isConnected() && emits < FLOOD_EMITS) {
@@ -100,19 +101,22 @@ class SlowAndDeadClientTests extends LiveServerTests {
                 emits++;
             }
             assertThat(slow.isConnected()).as("closed once %d packets wait", MAX_BUFFERED_PACKETS).isFalse();
-            // The flood has filled the kernel's buffers already: the bound is all that is taken.
-            assertThat(emits).as("emits taken, the one that closed included")
-                    .isLessThanOrEqualTo(MAX_BUFFERED_PACKETS + 1);
+            assertThat(emits).as("emits taken: the bound, plus what was on its way to the event loop").isLessThan(
+                    FLOOD_EMITS);
             String socketId = slow.id();
             await().atMost(WAIT).until(() -> "limit exceeded".equals(this.recorder.reasonFor(socketId)));
-            long heapAfterClose = heapAfterGc();
-            assertThat(heapAfterClose - heapBefore).as("heap kept after the slow client was closed")
-                    .isLessThan(16L << 20);
+            // Frames the socket never took are freed when the channel closes, after the close frame's grace period.
+            AtomicLong heapAfterClose = new AtomicLong();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                heapAfterClose.set(heapAfterGc());
+                assertThat(heapAfterClose.get() - heapBefore).as("heap kept after the slow client was closed")
+                        .isLessThan(8L << 20);
+            });
 
             System.out.printf("HARDENING slow-reader volatileEmits=%d heapBeforeMiB=%.1f heapAfterVolatileFloodMiB=%.1f "
                     + "emitsUntilClosed=%d heapAfterCloseMiB=%.1f bystanderQuietP50Ms=%.2f bystanderQuietP99Ms=%.2f "
                     + "bystanderP50Ms=%.2f bystanderP99Ms=%.2f bystanderMaxMs=%.2f%n", volatileEmits.get(),
-                    mib(heapBefore), mib(heapAfterVolatileFlood), emits, mib(heapAfterClose),
+                    mib(heapBefore), mib(heapAfterVolatileFlood), emits, mib(heapAfterClose.get()),
                     millis(quietLatencies, 0.50), millis(quietLatencies, 0.99), millis(latencies, 0.50),
                     millis(latencies, 0.99), millis(latencies, 1.0));
         }
@@ -185,6 +189,22 @@ class SlowAndDeadClientTests extends LiveServerTests {
         assertThat(echo).as("the connection goes on after the late reply").isEqualTo("4399[\"after\"]");
         assertThat(this.recorder.reasonFor(socket.id())).isNull();
         client.sendClose();
+    }
+
+    @Test
+    void burstFromOneThreadBeyondTheBoundReachesAClientThatReads() throws Exception {
+        int burst = 5 * MAX_BUFFERED_PACKETS;
+        AtomicInteger received = new AtomicInteger();
+        this.bystander.on("burst", args -> received.incrementAndGet());
+        SocketIoSocket socket = this.server.mainNamespace().sockets().values().iterator().next();
+
+        for (int i = 0; i < burst; i++) {
+            socket.emit("burst", i);
+        }
+
+        await().atMost(WAIT).until(() -> received.get() == burst || !socket.isConnected());
+        assertThat(socket.isConnected()).as("a client that reads is never closed for a burst").isTrue();
+        assertThat(received).hasValue(burst);
     }
 
     /** The bystander's echo round trips, in nanoseconds, sorted. */

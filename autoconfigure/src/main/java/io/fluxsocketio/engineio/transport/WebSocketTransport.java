@@ -49,6 +49,12 @@ public final class WebSocketTransport implements EngineIoTransport {
     /** How long a closing connection may take to send its close frame before the channel is closed anyway. */
     private static final long CLOSE_GRACE_MILLIS = 2_000;
 
+    /** Frames a drain writes between flushes. */
+    private static final int FLUSH_EVERY = 128;
+
+    /** Frames a drain writes before it yields the event loop and goes on in a task of its own. */
+    private static final int MAX_FRAMES_PER_DRAIN = 32 * FLUSH_EVERY;
+
     private final WebsocketInbound inbound;
 
     private final WebsocketOutbound outbound;
@@ -83,7 +89,16 @@ public final class WebSocketTransport implements EngineIoTransport {
     /** Frames written and not yet handed to the socket, plus those waiting for the event loop. */
     private volatile int buffered;
 
-    private final ChannelFutureListener frameWritten = future -> BUFFERED.decrementAndGet(this);
+    /**
+     * Frames given to the channel and not yet taken by the socket. Changed on the event loop only (writes and their
+     * listeners run there), so a volatile field needs no atomic updates.
+     */
+    private volatile int inChannel;
+
+    private final ChannelFutureListener frameWritten = future -> {
+        BUFFERED.decrementAndGet(this);
+        this.inChannel--;
+    };
 
     private final Runnable drain = this::drain;
 
@@ -112,6 +127,7 @@ public final class WebSocketTransport implements EngineIoTransport {
         BUFFERED.incrementAndGet(this);
         if (this.eventLoop.inEventLoop() && this.waiting.isEmpty()) {
             // Nothing from another thread waits to go first: write now, and leave the flush to the drain task.
+            this.inChannel++;
             this.channel.write(frame(packet)).addListener(this.frameWritten);
             this.unflushed = true;
         }
@@ -128,9 +144,23 @@ public final class WebSocketTransport implements EngineIoTransport {
         EngineIoPacket packet;
         boolean wrote = this.unflushed;
         this.unflushed = false;
+        int written = 0;
         while ((packet = this.waiting.poll()) != null) {
+            this.inChannel++;
             this.channel.write(frame(packet)).addListener(this.frameWritten);
             wrote = true;
+            if (++written % FLUSH_EVERY == 0) {
+                // A long burst goes out as it is drained: unflushed frames would count against the client's bound.
+                this.channel.flush();
+                wrote = false;
+                if (written == MAX_FRAMES_PER_DRAIN) {
+                    // Producers faster than the loop must not keep it from the other channels it serves.
+                    if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
+                        this.eventLoop.execute(this.drain);
+                    }
+                    return;
+                }
+            }
         }
         if (wrote) {
             this.channel.flush();
@@ -147,9 +177,14 @@ public final class WebSocketTransport implements EngineIoTransport {
         return new TextWebSocketFrame(ByteBufUtil.writeUtf8(this.channel.alloc(), EngineIoPacketCodec.encode(packet)));
     }
 
+    /**
+     * The frames the socket has not taken. Those still waiting for the event loop are left out: a burst from another
+     * thread always runs ahead of the loop for a moment, and counting it would close clients that read well. A client
+     * that stops reading fills the channel as soon as the loop catches up.
+     */
     @Override
     public int bufferedCount() {
-        return this.buffered;
+        return this.inChannel;
     }
 
     @Override
