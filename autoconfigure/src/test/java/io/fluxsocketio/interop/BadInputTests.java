@@ -20,10 +20,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,7 @@ import static org.awaitility.Awaitility.await;
         properties = { "server.address=127.0.0.1", "socketio.ping-interval=300ms", "socketio.ping-timeout=2s",
                 "socketio.max-http-buffer-size=10KB", "socketio.attachment-timeout=500ms", "socketio.max-attachments=10",
                 "socketio.max-buffered-packets=10", "socketio.connect-timeout=1s" })
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTests extends LiveServerTests {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -81,20 +85,26 @@ class BadInputTests extends LiveServerTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenFrames")
-    void brokenFrameClosesOnlyItsOwnConnection(String description, String frame, int expectedCloseCode) {
+    void brokenFrameClosesOnlyItsOwnConnection(String description, String frame, int expectedCloseCode,
+            CapturedOutput output) {
         RawWebSocketClient client = RawWebSocketClient.connected(this.port);
 
         client.send(frame);
 
         int closeCode = client.awaitClose(CLOSE_TIMEOUT);
+        String reason;
         if (expectedCloseCode == CloseStatus.TOO_BIG_TO_PROCESS.getCode()) {
             // Netty refuses the frame from its header, before buffering it, and closes with the rest of the frame
             // unread: the client's side may then see the connection reset (-1) before it reads the 1009.
             assertThat(closeCode).isIn(expectedCloseCode, -1);
+            reason = "payload too large";
         }
         else {
             assertThat(closeCode).isEqualTo(expectedCloseCode);
+            reason = "parse error";
         }
+        await().atMost(CLOSE_TIMEOUT).untilAsserted(() -> assertThat(output.getOut()).as("the server's log")
+                .containsPattern("Closing (connection|Engine.IO session) \\S+ \\(" + reason + "\\): \\S"));
     }
 
     static Stream<Arguments> brokenUpgrades() {
@@ -146,6 +156,19 @@ class BadInputTests extends LiveServerTests {
         client.send("42[\"echo\",1]");
 
         assertThat(client.awaitClose(CLOSE_TIMEOUT)).isEqualTo(CloseStatus.PROTOCOL_ERROR.getCode());
+    }
+
+    @Test
+    void connectToANamespaceThatDoesNotExistGetsAnErrorAndTheConnectionKeepsWorking() {
+        RawWebSocketClient client = RawWebSocketClient.connected(this.port);
+
+        client.send("40/nowhere,");
+        client.send("427[\"echo\",1]");
+
+        assertThat(client.expectText("44")).isEqualTo("44/nowhere,{\"message\":\"Invalid namespace\"}");
+        assertThat(client.expectText("43")).isEqualTo("437[1]");
+        assertThat(this.server.namespaces()).doesNotContainKey("/nowhere");
+        client.sendClose();
     }
 
     @Test

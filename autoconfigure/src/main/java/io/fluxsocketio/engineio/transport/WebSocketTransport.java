@@ -22,7 +22,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -103,6 +105,9 @@ public final class WebSocketTransport implements EngineIoTransport {
     private final Runnable drain = this::drain;
 
     private volatile EngineIoSession session;
+
+    /** Why the inbound stream ended: the client closed it, unless Netty refused a frame. */
+    private volatile CloseReason inboundEnd = CloseReason.TRANSPORT_CLOSE;
 
     /** Set when the client sent a text frame that is not UTF-8: the close code then says so. */
     private volatile boolean invalidText;
@@ -249,9 +254,33 @@ public final class WebSocketTransport implements EngineIoTransport {
         return this.inbound.aggregateFrames(this.maxFramePayload).receiveFrames()
                 .doOnNext(this::onFrame)
                 .then()
-                .doOnError(ex -> logger.debug("WebSocket of session " + session.id() + " failed", ex))
-                .onErrorResume(ex -> Mono.empty())
-                .doFinally(signal -> session.transportClosed(this, CloseReason.TRANSPORT_CLOSE));
+                .onErrorResume(ex -> {
+                    this.inboundEnd = inboundFailure(session, ex);
+                    return Mono.empty();
+                })
+                .doFinally(signal -> session.transportClosed(this, this.inboundEnd));
+    }
+
+    /**
+     * What a failed inbound stream means. Netty refuses frames over the size limit, or breaking RFC 6455, from their
+     * header and closes with the matching code; those are the client's fault and logged as such.
+     */
+    private static CloseReason inboundFailure(EngineIoSession session, Throwable failure) {
+        CloseReason reason;
+        if (failure instanceof TooLongFrameException || (failure instanceof CorruptedWebSocketFrameException corrupted
+                && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG))) {
+            reason = CloseReason.PAYLOAD_TOO_LARGE;
+        }
+        else if (failure instanceof CorruptedWebSocketFrameException) {
+            reason = CloseReason.PARSE_ERROR;
+        }
+        else {
+            logger.debug("WebSocket of session " + session.id() + " failed", failure);
+            return CloseReason.TRANSPORT_CLOSE;
+        }
+        logger.info("Closing Engine.IO session " + session.id() + " (" + reason.wireName() + "): "
+                + failure.getMessage());
+        return reason;
     }
 
     /** Closes a connection that never became a session's transport. */
