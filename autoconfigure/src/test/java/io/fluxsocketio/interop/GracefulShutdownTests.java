@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -50,14 +52,15 @@ class GracefulShutdownTests {
         }
     }
 
-    @Test
-    void clientsAreToldToReconnectAndHandlersInProgressFinish() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "websocket", "polling" })
+    void clientsAreToldToReconnectAndHandlersInProgressFinish(String transport) throws Exception {
         this.context = new SpringApplicationBuilder(ShutdownApplication.class).properties("server.port=0",
                 "server.address=127.0.0.1", "socketio.async-mode=threading",
                 "spring.lifecycle.timeout-per-shutdown-phase=20s").run();
         Recorder recorder = this.context.getBean(Recorder.class);
         int port = Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
-        IO.Options options = IO.Options.builder().setTransports(new String[] { "websocket" }).setReconnection(true)
+        IO.Options options = IO.Options.builder().setTransports(new String[] { transport }).setReconnection(true)
                 .setReconnectionDelay(200).setReconnectionDelayMax(200).build();
         this.client = IO.socket(URI.create("http://127.0.0.1:" + port), options);
         CompletableFuture<Object> connected = new CompletableFuture<>();
