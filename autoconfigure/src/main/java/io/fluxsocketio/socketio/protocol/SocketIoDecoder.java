@@ -64,7 +64,7 @@ public final class SocketIoDecoder {
         int attachments = binary ? attachmentCount(cursor) : 0;
         String namespace = cursor.peek() == '/' ? cursor.until(',') : SocketIoPacket.MAIN_NAMESPACE;
         Long id = cursor.digits(MAX_ID_DIGITS);
-        JsonNode data = cursor.atEnd() ? null : parse(cursor.rest());
+        JsonNode data = cursor.atEnd() ? null : parse(text, cursor.position());
         SocketIoPacket packet = switch (type) {
             case '0' -> new Connect(namespace, requireObjectOrAbsent(data, "CONNECT"));
             case '1' -> disconnect(namespace, data);
@@ -87,9 +87,13 @@ public final class SocketIoDecoder {
         return count.intValue();
     }
 
-    private JsonNode parse(String json) {
+    private JsonNode parse(String text, int from) {
+        ArrayNode flat = FlatArrayReader.read(text, from, FiniteNumberNodeFactory.INSTANCE);
+        if (flat != null) {
+            return flat;
+        }
         try {
-            return this.reader.readTree(json);
+            return this.reader.readTree(text.substring(from));
         }
         catch (JacksonException ex) {
             if (ex.getCause() instanceof SocketIoProtocolException refusal) {
@@ -215,8 +219,8 @@ public final class SocketIoDecoder {
             return Long.parseLong(this.text, start, this.position, 10);
         }
 
-        String rest() {
-            return this.text.substring(this.position);
+        int position() {
+            return this.position;
         }
     }
 }
