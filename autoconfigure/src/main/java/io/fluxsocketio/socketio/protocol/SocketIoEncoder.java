@@ -31,9 +31,9 @@ public final class SocketIoEncoder {
 
     public EncodedPacket encode(SocketIoPacket packet) {
         return switch (packet.type()) {
-            case CONNECT -> EncodedPacket.of(header('0', 0, packet.namespace(), null)
-                    + json(((Connect) packet).data()), List.of());
-            case DISCONNECT -> EncodedPacket.of(header('1', 0, packet.namespace(), null), List.of());
+            case CONNECT -> EncodedPacket.of(text('0', 0, packet.namespace(), null, ((Connect) packet).data()),
+                    List.of());
+            case DISCONNECT -> EncodedPacket.of(text('1', 0, packet.namespace(), null, null), List.of());
             case EVENT -> {
                 Event event = (Event) packet;
                 yield withAttachments('2', '5', event.namespace(), event.ackId(), event.data());
@@ -42,41 +42,42 @@ public final class SocketIoEncoder {
                 Ack ack = (Ack) packet;
                 yield withAttachments('3', '6', ack.namespace(), ack.ackId(), ack.data());
             }
-            case CONNECT_ERROR -> EncodedPacket.of(header('4', 0, packet.namespace(), null)
-                    + json(((ConnectError) packet).data()), List.of());
+            case CONNECT_ERROR -> EncodedPacket.of(text('4', 0, packet.namespace(), null,
+                    ((ConnectError) packet).data()), List.of());
         };
     }
 
     private EncodedPacket withAttachments(char plainType, char binaryType, String namespace, Long id, ArrayNode data) {
         if (!containsBinary(data)) {
-            return EncodedPacket.of(header(plainType, 0, namespace, id) + json(data), List.of());
+            return EncodedPacket.of(text(plainType, 0, namespace, id, data), List.of());
         }
         List<byte[]> attachments = new ArrayList<>();
         JsonNode withPlaceholders = deconstruct(data, attachments);
-        return EncodedPacket.of(header(binaryType, attachments.size(), namespace, id) + json(withPlaceholders),
-                attachments);
+        return EncodedPacket.of(text(binaryType, attachments.size(), namespace, id, withPlaceholders), attachments);
     }
 
-    private static String header(char type, int attachments, String namespace, Long id) {
-        StringBuilder header = new StringBuilder(16).append(type);
+    /** The text part, header and JSON built in one buffer: most packets are small, and copies are their cost. */
+    private String text(char type, int attachments, String namespace, Long id, JsonNode data) {
+        StringBuilder text = new StringBuilder(64).append(type);
         if (attachments > 0) {
-            header.append(attachments).append('-');
+            text.append(attachments).append('-');
         }
         if (!SocketIoPacket.MAIN_NAMESPACE.equals(namespace)) {
-            header.append(namespace).append(',');
+            text.append(namespace).append(',');
         }
         if (id != null) {
-            header.append(id.longValue());
+            text.append(id.longValue());
         }
-        return header.toString();
-    }
-
-    private String json(JsonNode node) {
-        if (node == null) {
-            return "";
+        if (data == null) {
+            return text.toString();
         }
-        StringBuilder out = new StringBuilder(64);
-        return TreeJson.write(node, out) ? out.toString() : this.mapper.writeValueAsString(node);
+        int headerLength = text.length();
+        if (TreeJson.write(data, text)) {
+            return text.toString();
+        }
+        // The tree writer gave up part way: the mapper writes the JSON after the header instead.
+        text.setLength(headerLength);
+        return text.append(this.mapper.writeValueAsString(data)).toString();
     }
 
     static boolean containsBinary(JsonNode node) {
