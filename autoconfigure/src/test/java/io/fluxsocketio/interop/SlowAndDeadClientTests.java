@@ -2,12 +2,12 @@ package io.fluxsocketio.interop;
 
 import io.fluxsocketio.socketio.AckTimeoutException;
 import io.fluxsocketio.socketio.SocketIoSocket;
+import io.fluxsocketio.testing.Heap;
 import io.fluxsocketio.testing.JavaSocketIoClients;
 import io.fluxsocketio.testing.RawSockets;
 import io.fluxsocketio.testing.RawWebSocketClient;
 import io.socket.client.Socket;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -71,7 +71,7 @@ class SlowAndDeadClientTests extends LiveServerTests {
     @Test
     void clientThatStopsReadingCostsABoundedBufferAndOthersKeepTheirLatency() throws Exception {
         long[] quietLatencies = bystanderLatencies(200);
-        long heapBefore = heapAfterGc();
+        long heapBefore = Heap.usedAfterGc();
         try (java.net.Socket raw = RawSockets.webSocket(RawSockets.open(this.port, WAIT, 4096))) {
             RawSockets.sendText(raw, "40");
             SocketIoSocket slow = this.server.mainNamespace().socket(socketId(RawSockets.readFrame(raw.getInputStream())));
@@ -89,7 +89,7 @@ class SlowAndDeadClientTests extends LiveServerTests {
             long[] latencies = bystanderLatencies(200);
             flooding.set(false);
             flood.join();
-            long heapAfterVolatileFlood = heapAfterGc();
+            long heapAfterVolatileFlood = Heap.usedAfterGc();
 
             assertThat(slow.isConnected()).as("volatile emits are dropped, they never close the connection").isTrue();
             assertThat(heapAfterVolatileFlood - heapBefore).as("heap kept after %d volatile emits of 4 KiB",
@@ -108,7 +108,7 @@ class SlowAndDeadClientTests extends LiveServerTests {
             // Frames the socket never took are freed when the channel closes, after the close frame's grace period.
             AtomicLong heapAfterClose = new AtomicLong();
             await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                heapAfterClose.set(heapAfterGc());
+                heapAfterClose.set(Heap.usedAfterGc());
                 assertThat(heapAfterClose.get() - heapBefore).as("heap kept after the slow client was closed")
                         .isLessThan(8L << 20);
             });
@@ -116,7 +116,7 @@ class SlowAndDeadClientTests extends LiveServerTests {
             System.out.printf("HARDENING slow-reader volatileEmits=%d heapBeforeMiB=%.1f heapAfterVolatileFloodMiB=%.1f "
                     + "emitsUntilClosed=%d heapAfterCloseMiB=%.1f bystanderQuietP50Ms=%.2f bystanderQuietP99Ms=%.2f "
                     + "bystanderP50Ms=%.2f bystanderP99Ms=%.2f bystanderMaxMs=%.2f%n", volatileEmits.get(),
-                    mib(heapBefore), mib(heapAfterVolatileFlood), emits, mib(heapAfterClose.get()),
+                    Heap.mib(heapBefore), Heap.mib(heapAfterVolatileFlood), emits, Heap.mib(heapAfterClose.get()),
                     millis(quietLatencies, 0.50), millis(quietLatencies, 0.99), millis(latencies, 0.50),
                     millis(latencies, 0.99), millis(latencies, 1.0));
         }
@@ -231,15 +231,6 @@ class SlowAndDeadClientTests extends LiveServerTests {
         Matcher matcher = SOCKET_ID.matcher(connectPacket);
         assertThat(matcher.find()).as("a namespace connect packet: " + connectPacket).isTrue();
         return matcher.group(1);
-    }
-
-    private static long heapAfterGc() {
-        ManagementFactory.getMemoryMXBean().gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static double mib(long bytes) {
-        return bytes / (1024.0 * 1024.0);
     }
 
     private static double millis(long[] sortedNanos, double quantile) {

@@ -1,6 +1,7 @@
 package io.fluxsocketio.interop;
 
-import java.lang.management.ManagementFactory;
+import io.fluxsocketio.testing.Heap;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SoakTests extends LiveServerTests {
         assertNothingLeft();
         assertThat(this.recorder.socketIds()).as("disconnects of the first wave").hasSize(CLIENTS_PER_WAVE);
         this.recorder.clear();
-        long heapBefore = heapAfterGc();
+        long heapBefore = Heap.usedAfterGc();
         long started = System.nanoTime();
 
         runWaves(waves);
@@ -44,11 +45,11 @@ class SoakTests extends LiveServerTests {
         assertThat(this.recorder.socketIds()).allSatisfy(
                 id -> assertThat(this.recorder.timesRecorded(id)).as("disconnect handler runs of " + id).isOne());
         this.recorder.clear();
-        long heapAfter = heapAfterGc();
+        long heapAfter = Heap.usedAfterGc();
 
         System.out.printf("HARDENING soak waves=%d clients=%d seconds=%.1f heapBeforeMiB=%.2f heapAfterMiB=%.2f "
-                + "growthPercent=%.2f%n", waves, waves * CLIENTS_PER_WAVE, took.toMillis() / 1000.0, mib(heapBefore),
-                mib(heapAfter), 100.0 * (heapAfter - heapBefore) / heapBefore);
+                + "growthPercent=%.2f%n", waves, waves * CLIENTS_PER_WAVE, took.toMillis() / 1000.0,
+                Heap.mib(heapBefore), Heap.mib(heapAfter), 100.0 * (heapAfter - heapBefore) / heapBefore);
         assertThat(heapAfter - heapBefore).as("heap kept by %d waves", waves)
                 .isLessThan(Math.max((long) (heapBefore * HEAP_TOLERANCE), HEAP_TOLERANCE_FLOOR));
     }
@@ -70,14 +71,5 @@ class SoakTests extends LiveServerTests {
             });
             assertThat(this.server.engine().timer().pendingCount()).as("timers: heartbeats, timeouts, acks").isZero();
         });
-    }
-
-    private static long heapAfterGc() {
-        ManagementFactory.getMemoryMXBean().gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static double mib(long bytes) {
-        return bytes / (1024.0 * 1024.0);
     }
 }
