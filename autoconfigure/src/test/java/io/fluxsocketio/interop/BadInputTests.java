@@ -159,6 +159,20 @@ class BadInputTests extends LiveServerTests {
     }
 
     @Test
+    void webSocketUpgradeFromAnotherOriginIsForbidden(CapturedOutput output) throws Exception {
+        try (java.net.Socket socket = rawSocket()) {
+            socket.getOutputStream().write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nOrigin: https://evil.example\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(RawSockets.readLine(socket.getInputStream())).startsWith("HTTP/1.1 403");
+        }
+        assertThat(this.server.engine().sessionCount()).as("the bystander's only").isOne();
+        assertThat(output.getOut()).contains("Refusing GET /socket.io/ from origin https://evil.example");
+    }
+
+    @Test
     void connectToANamespaceThatDoesNotExistGetsAnErrorAndTheConnectionKeepsWorking() {
         RawWebSocketClient client = RawWebSocketClient.connected(this.port);
 

@@ -22,6 +22,7 @@ public final class EngineIoHandlerMapping extends AbstractHandlerMapping {
         this.path = normalize(path);
         this.handler = handler;
         setOrder(DEFAULT_ORDER);
+        setCorsProcessor(new LoggingCorsProcessor());
     }
 
     public String path() {
