@@ -14,6 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,14 +37,13 @@ import static org.awaitility.Awaitility.await;
  * each costs the server a bounded amount and is cleaned up, and the bystander notices nothing.
  */
 @SpringBootTest(classes = InteropApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "server.address=127.0.0.1", "socketio.ping-interval=300ms", "socketio.ping-timeout=5s",
+        properties = { "server.address=127.0.0.1", "socketio.ping-interval=300ms", "socketio.ping-timeout=1s",
                 "socketio.max-buffered-packets=1000" })
 class SlowAndDeadClientTests extends LiveServerTests {
 
-    // The slow reader answers no ping either: the ping timeout must outlast its flood (about a second).
     private static final Duration PING_INTERVAL = Duration.ofMillis(300);
 
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
 
     private static final int MAX_BUFFERED_PACKETS = 1000;
 
@@ -72,10 +74,11 @@ class SlowAndDeadClientTests extends LiveServerTests {
     void clientThatStopsReadingCostsABoundedBufferAndOthersKeepTheirLatency() throws Exception {
         long[] quietLatencies = bystanderLatencies(200);
         long heapBefore = Heap.usedAfterGc();
-        try (java.net.Socket raw = RawSockets.webSocket(RawSockets.open(this.port, WAIT, 4096))) {
+        // The client reads nothing after its namespace connect; it still writes, so pongs sent blind keep it alive.
+        try (java.net.Socket raw = RawSockets.webSocket(RawSockets.open(this.port, WAIT, 4096));
+                BlindPongs pongs = new BlindPongs(raw, PING_INTERVAL.dividedBy(2))) {
             RawSockets.sendText(raw, "40");
             SocketIoSocket slow = this.server.mainNamespace().socket(socketId(RawSockets.readFrame(raw.getInputStream())));
-            // From here on the client reads nothing more.
 
             AtomicBoolean flooding = new AtomicBoolean(true);
             AtomicInteger volatileEmits = new AtomicInteger();
@@ -205,6 +208,28 @@ class SlowAndDeadClientTests extends LiveServerTests {
         await().atMost(WAIT).until(() -> received.get() == burst || !socket.isConnected());
         assertThat(socket.isConnected()).as("a client that reads is never closed for a burst").isTrue();
         assertThat(received).hasValue(burst);
+    }
+
+    /** Writes an Engine.IO pong at a fixed rate, answering pings it never reads, until closed or the socket is. */
+    private static final class BlindPongs implements AutoCloseable {
+
+        private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+
+        BlindPongs(java.net.Socket socket, Duration every) {
+            this.writer.scheduleAtFixedRate(() -> {
+                try {
+                    RawSockets.sendText(socket, "3");
+                }
+                catch (java.io.IOException closed) {
+                    throw new java.io.UncheckedIOException(closed); // ends the schedule
+                }
+            }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            this.writer.shutdownNow();
+        }
     }
 
     /** The bystander's echo round trips, in nanoseconds, sorted. */

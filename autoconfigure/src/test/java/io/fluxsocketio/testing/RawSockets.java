@@ -58,16 +58,24 @@ public final class RawSockets {
         return socket;
     }
 
-    /** Sends a short text frame, masked with a zero key as a client must mask. */
+    /**
+     * Sends a short text frame, masked with a zero key as a client must mask, in one write under the socket's lock:
+     * frames from two threads never interleave.
+     */
     public static void sendText(Socket socket, String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         if (payload.length > 125) {
             throw new IllegalArgumentException("short frames only");
         }
-        OutputStream out = socket.getOutputStream();
-        out.write(new byte[] { (byte) 0x81, (byte) (0x80 | payload.length), 0, 0, 0, 0 });
-        out.write(payload);
-        out.flush();
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(payload, 0, frame, 6, payload.length);
+        synchronized (socket) {
+            OutputStream out = socket.getOutputStream();
+            out.write(frame);
+            out.flush();
+        }
     }
 
     /**
