@@ -29,10 +29,18 @@ abstract class LiveServerTests {
 
     /** Waits until the server holds no session, socket or room: every client left has been cleaned up. */
     protected void assertNothingLeft(Duration within) {
+        assertOnlyLeft(0, within);
+    }
+
+    /**
+     * Waits until the server holds only the given number of clients connected to {@code /}: that many sessions,
+     * sockets and rooms (each socket's own), as when every other client has been cleaned up.
+     */
+    protected void assertOnlyLeft(int clients, Duration within) {
         await().atMost(within).untilAsserted(() -> {
-            assertThat(this.server.engine().sessionCount()).as("open sessions").isZero();
-            assertThat(this.server.mainNamespace().sockets()).as("sockets in /").isEmpty();
-            assertThat(this.server.mainNamespace().adapter().rooms()).as("rooms in /").isEmpty();
+            assertThat(this.server.engine().sessionCount()).as("open sessions").isEqualTo(clients);
+            assertThat(this.server.mainNamespace().sockets()).as("sockets in /").hasSize(clients);
+            assertThat(this.server.mainNamespace().adapter().rooms()).as("rooms in /").hasSize(clients);
         });
     }
 }

@@ -75,9 +75,6 @@ public final class WebSocketTransport implements EngineIoTransport {
     private static final AtomicIntegerFieldUpdater<WebSocketTransport> CLOSING =
             AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "closing");
 
-    private static final AtomicIntegerFieldUpdater<WebSocketTransport> BUFFERED =
-            AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "buffered");
-
     private final Queue<EngineIoPacket> waiting = new ConcurrentLinkedQueue<>();
 
     /** 1 from the moment a drain task is scheduled until it starts; the writer that sets it schedules the task. */
@@ -88,19 +85,13 @@ public final class WebSocketTransport implements EngineIoTransport {
     /** Frames written on the event loop itself since the last flush; read and written on the event loop only. */
     private boolean unflushed;
 
-    /** Frames written and not yet handed to the socket, plus those waiting for the event loop. */
-    private volatile int buffered;
-
     /**
      * Frames given to the channel and not yet taken by the socket. Changed on the event loop only (writes and their
      * listeners run there), so a volatile field needs no atomic updates.
      */
     private volatile int inChannel;
 
-    private final ChannelFutureListener frameWritten = future -> {
-        BUFFERED.decrementAndGet(this);
-        this.inChannel--;
-    };
+    private final ChannelFutureListener frameWritten = future -> this.inChannel--;
 
     private final Runnable drain = this::drain;
 
@@ -129,7 +120,6 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     @Override
     public void write(EngineIoPacket packet) {
-        BUFFERED.incrementAndGet(this);
         if (this.eventLoop.inEventLoop() && this.waiting.isEmpty()) {
             // Nothing from another thread waits to go first: write now, and leave the flush to the drain task.
             this.inChannel++;
@@ -192,9 +182,10 @@ public final class WebSocketTransport implements EngineIoTransport {
         return this.inChannel;
     }
 
+    /** Nothing in the channel and nothing on its way to it: derived, so that a write costs no shared counter. */
     @Override
     public boolean isWritable() {
-        return this.buffered == 0;
+        return this.inChannel == 0 && this.waiting.isEmpty();
     }
 
     @Override
@@ -226,9 +217,7 @@ public final class WebSocketTransport implements EngineIoTransport {
             drain();
         }
         else {
-            while (this.waiting.poll() != null) {
-                BUFFERED.decrementAndGet(this);
-            }
+            this.waiting.clear();
         }
         if (reason == CloseReason.SERVER_SHUTTING_DOWN) {
             // No close frame: clients on OkHttp (the Java and Android clients) stop reading once one arrives and
