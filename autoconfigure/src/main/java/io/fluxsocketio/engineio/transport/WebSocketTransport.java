@@ -162,14 +162,14 @@ public final class WebSocketTransport implements EngineIoTransport {
         }
     }
 
-    private WebSocketFrame frame(EngineIoPacket packet) {
+    /** Text packets as ready-made frames; binary ones as Netty frames, so that their arrays are sent uncopied. */
+    private Object frame(EngineIoPacket packet) {
         if (packet instanceof BinaryMessage binary) {
             return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(binary.data()));
         }
-        if (packet instanceof TextMessage message) {
-            return new TextWebSocketFrame(Unpooled.wrappedBuffer(message.frameUtf8()));
-        }
-        return new TextWebSocketFrame(ByteBufUtil.writeUtf8(this.channel.alloc(), EngineIoPacketCodec.encode(packet)));
+        byte[] utf8 = (packet instanceof TextMessage message) ? message.frameUtf8()
+                : EngineIoPacketCodec.encode(packet).getBytes(StandardCharsets.UTF_8);
+        return TextFrames.of(this.channel.alloc(), utf8);
     }
 
     /**

@@ -1,0 +1,74 @@
+package io.fluxsocketio.engineio.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Hand-built frames read back by Netty's client-side decoder, across the three length encodings. */
+class TextFramesTests {
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 1, 125, 126, 127, 65535, 65536, 200_000 })
+    void aClientDecoderReadsTheFrameBackWhole(int length) {
+        byte[] payload = payloadOf(length);
+        ByteBuf frame = TextFrames.of(ByteBufAllocator.DEFAULT, payload);
+        assertThat(frame.readableBytes()).isEqualTo(TextFrames.headerLength(length) + length);
+
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(WebSocketDecoderConfig.newBuilder()
+                .expectMaskedFrames(false).maxFramePayloadLength(Integer.MAX_VALUE).build()));
+        client.writeInbound(frame);
+        TextWebSocketFrame decoded = client.readInbound();
+        try {
+            assertThat(decoded.isFinalFragment()).isTrue();
+            assertThat(decoded.text()).isEqualTo(new String(payload, StandardCharsets.UTF_8));
+            assertThat((Object) client.readInbound()).isNull();
+        }
+        finally {
+            decoded.release();
+            client.finishAndReleaseAll();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 125, 126, 65535, 65536 })
+    void theShortestLengthEncodingIsUsed(int length) {
+        ByteBuf frame = TextFrames.of(ByteBufAllocator.DEFAULT, payloadOf(length));
+        try {
+            assertThat(frame.getUnsignedByte(0)).isEqualTo((short) 0x81);
+            int marker = frame.getUnsignedByte(1);
+            if (length <= 125) {
+                assertThat(marker).isEqualTo(length);
+            }
+            else if (length <= 65535) {
+                assertThat(marker).isEqualTo(126);
+                assertThat(frame.getUnsignedShort(2)).isEqualTo(length);
+            }
+            else {
+                assertThat(marker).isEqualTo(127);
+                assertThat(frame.getLong(2)).isEqualTo(length);
+            }
+        }
+        finally {
+            frame.release();
+        }
+    }
+
+    private static byte[] payloadOf(int length) {
+        byte[] payload = new byte[length];
+        Arrays.fill(payload, (byte) 'a');
+        if (length > 0) {
+            payload[0] = '4';
+        }
+        return payload;
+    }
+}
