@@ -3,11 +3,14 @@ package io.fluxsocketio.concurrency;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.Disposable;
@@ -73,6 +76,32 @@ class ConcurrencyStrategyTests {
 
         strategy.close();
         await().atMost(Duration.ofSeconds(5)).untilTrue(interrupted.get(1));
+    }
+
+    @Test
+    void aDispatchThatFindsThePoolAndItsQueueFullFailsAndCancelledOnesNeverRun() throws InterruptedException {
+        try (ConcurrencyStrategy strategy = new ThreadingStrategy(1, 1)) {
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger ran = new AtomicInteger();
+            Disposable busy = strategy.invoke(() -> {
+                release.await();
+                ran.incrementAndGet();
+                return null;
+            }).subscribe();
+            Disposable queued = strategy.invoke(() -> {
+                ran.incrementAndGet();
+                return null;
+            }).subscribe();
+
+            StepVerifier.create(strategy.invoke(() -> Mono.just("no room")))
+                    .expectError(RejectedExecutionException.class).verify(Duration.ofSeconds(5));
+
+            queued.dispose();
+            release.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(busy::isDisposed);
+            StepVerifier.create(strategy.invoke(() -> Mono.just("after"))).expectNext("after").verifyComplete();
+            assertThat(ran).as("the busy handler ran; the cancelled one did not").hasValue(1);
+        }
     }
 
     private static Runnable sleeper(ConcurrencyStrategy strategy, CountDownLatch started, AtomicBoolean interrupted) {
