@@ -3,6 +3,7 @@
 # Usage: bash benchmarks/run.sh echo-ack [clients] [warmup s] [measured s] [targets]
 #        bash benchmarks/run.sh fan-out [receivers] [step s] [targets]
 #        bash benchmarks/run.sh idle [connections] [targets]
+#        bash benchmarks/run.sh idle-shared-port [connections] [processes] [targets]
 #        bash benchmarks/run.sh handshakes [clients] [warmup s] [measured s] [targets]
 #        bash benchmarks/run.sh jmh [JMH options, such as a benchmark name pattern]
 # BENCH_JAVA_OPTS adds JVM options to the Java servers (for example -XX:+UseSerialGC, or a JFR recording).

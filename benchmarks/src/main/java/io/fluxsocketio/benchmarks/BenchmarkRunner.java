@@ -41,6 +41,14 @@ public final class BenchmarkRunner {
             }
             return;
         }
+        if (scenario.equals("idle-load")) {
+            SharedPortIdle.holdConnections(args);
+            return;
+        }
+        if (scenario.equals("idle-shared-port")) {
+            SharedPortIdle.run(args, Path.of("").toAbsolutePath());
+            return;
+        }
         if (scenario.equals("idle")) {
             idle(args);
             return;
@@ -54,7 +62,7 @@ public final class BenchmarkRunner {
             return;
         }
         if (!scenario.equals("echo-ack")) {
-            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack, fan-out, idle, handshakes");
+            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack, fan-out, idle, idle-shared-port, handshakes");
         }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);

@@ -7,8 +7,11 @@ import io.fluxsocketio.socketio.SocketIoSocket;
 
 import tools.jackson.databind.JsonNode;
 
+import io.netty.channel.epoll.EpollChannelOption;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Flux-SocketIO with the benchmark contract, written as a user would: an annotated controller. Usage:
@@ -23,6 +26,12 @@ public class FluxBenchmarkServer {
                 "socketio.async-mode", args[1], "logging.level.root", "warn", "spring.main.banner-mode", "off"));
         application.run(args);
         System.out.println("listening on " + args[0]);
+    }
+
+    /** Lets several server processes listen on one port, each holding part of the connections (SO_REUSEPORT). */
+    @Bean
+    NettyServerCustomizer reusePortWhenAsked() {
+        return server -> SharedPortIdle.reusePort() ? server.option(EpollChannelOption.SO_REUSEPORT, true) : server;
     }
 
     @SocketIoController

@@ -1,8 +1,7 @@
 package io.fluxsocketio.benchmarks;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Flux;
@@ -25,12 +24,21 @@ final class IdleLoad implements AutoCloseable {
 
     private final AtomicInteger joined = new AtomicInteger();
 
-    private final List<Mono<Void>> held = new ArrayList<>();
+    /** The local address connections come from: one address has about 28,000 ephemeral ports towards one server. */
+    private final String sourceAddress;
+
+    IdleLoad() {
+        this("127.0.0.1");
+    }
+
+    IdleLoad(String sourceAddress) {
+        this.sourceAddress = sourceAddress;
+    }
 
     /** Opens the connections and waits until all have joined (or the timeout passes); returns how many joined. */
     int open(int port, int connections, Duration timeout) {
         HttpClient.WebsocketSender http = HttpClient.create(ConnectionProvider.newConnection()).runOn(this.loops)
-                .host("127.0.0.1").port(port).websocket(WebsocketClientSpec.builder().build());
+                .bindAddress(() -> new InetSocketAddress(this.sourceAddress, 0)).host("127.0.0.1").port(port).websocket(WebsocketClientSpec.builder().build());
         Flux.range(0, connections)
                 .flatMap(i -> connect(http).then(Mono.<Void>empty()), 256)
                 .subscribe();

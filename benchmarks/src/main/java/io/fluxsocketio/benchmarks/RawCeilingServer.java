@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.netty.channel.epoll.EpollChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
@@ -28,7 +29,11 @@ public final class RawCeilingServer {
     }
 
     DisposableServer start(int port) {
-        return HttpServer.create().host("127.0.0.1").port(port)
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(port);
+        if (SharedPortIdle.reusePort()) {
+            http = http.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        return http
                 .handle((request, response) -> response.sendWebsocket((in, out) -> {
                     Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
                     outbound.tryEmitNext(String.format(OPEN, UUID.randomUUID()));

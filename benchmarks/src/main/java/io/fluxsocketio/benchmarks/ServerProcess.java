@@ -36,6 +36,29 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /**
+     * One of several processes listening on one port with {@code SO_REUSEPORT}: a connection to the port may reach
+     * any of them, so readiness is the process's own "listening on" line in its log.
+     */
+    static ServerProcess startSharingPort(List<String> command, Path directory, int port, int index)
+            throws IOException {
+        Path log = directory.resolve("server-" + port + "-" + index + ".log");
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("server exited with " + process.exitValue() + "; see " + log);
+            }
+            if (Files.exists(log) && Files.readString(log).contains("listening on")) {
+                return new ServerProcess(process, port);
+            }
+            sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IOException("server " + index + " did not listen on " + port + " within 60 s; see " + log);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -65,6 +88,13 @@ final class ServerProcess implements AutoCloseable {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Files the process has open: its connections, and a few dozen of its own. */
+    long openFiles() throws IOException {
+        try (var files = Files.list(Path.of("/proc", String.valueOf(this.process.pid()), "fd"))) {
+            return files.count();
+        }
     }
 
     /** Resident memory of the process, in KiB. */
