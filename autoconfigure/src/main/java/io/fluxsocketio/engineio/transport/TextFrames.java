@@ -1,12 +1,17 @@
 package io.fluxsocketio.engineio.transport;
 
+import java.nio.charset.StandardCharsets;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 /**
  * Server-to-client text frames (RFC 6455, section 5.2: final, unmasked) built as one buffer, header and payload
- * together. Netty's frame encoder would take a frame object, allocate a buffer for the header and copy the payload
- * behind it: the same bytes, with an object, a pipeline stage and a reference count more per packet.
+ * together, and the text read out of client-to-server ones. Netty's frame encoder would take a frame object, allocate
+ * a buffer for the header and copy the payload behind it: the same bytes, with an object, a pipeline stage and a
+ * reference count more per packet.
  */
 final class TextFrames {
 
@@ -36,6 +41,29 @@ final class TextFrames {
             frame.writeLong(length);
         }
         return frame.writeBytes(utf8);
+    }
+
+    /**
+     * The text of a client's frame, or null when it is not valid UTF-8. The bytes are copied out at once and checked
+     * there: byte-by-byte reads of a direct buffer go through a {@code ByteBuffer} on recent JDKs, and checking a
+     * frame that way cost as much as the rest of reading it (a perf profile of echo-ack). Most frames are ASCII and
+     * need no more than a scan; any other frame gets Netty's full check.
+     */
+    static String decodeUtf8(ByteBuf content) {
+        byte[] bytes = ByteBufUtil.getBytes(content);
+        if (!isAscii(bytes) && !ByteBufUtil.isText(Unpooled.wrappedBuffer(bytes), StandardCharsets.UTF_8)) {
+            return null;
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int headerLength(int payloadLength) {

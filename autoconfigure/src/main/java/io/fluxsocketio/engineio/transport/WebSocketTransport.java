@@ -282,13 +282,14 @@ public final class WebSocketTransport implements EngineIoTransport {
         EngineIoSession bound = this.session;
         try {
             if (frame instanceof TextWebSocketFrame text) {
-                if (!ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
+                String decoded = TextFrames.decodeUtf8(text.content());
+                if (decoded == null) {
                     // RFC 6455 (8.1): text that is not UTF-8 fails the connection with 1007, not a lenient decode.
                     this.invalidText = true;
                     bound.protocolError("text frame is not valid UTF-8");
                     return;
                 }
-                bound.receive(this, EngineIoPacketCodec.decode(text.text()));
+                bound.receive(this, EngineIoPacketCodec.decode(decoded));
             }
             else if (frame instanceof BinaryWebSocketFrame binary) {
                 bound.receive(this, EngineIoPacketCodec.decode(ByteBufUtil.getBytes(binary.content())));

@@ -2,9 +2,11 @@ package io.fluxsocketio.engineio.transport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
@@ -60,6 +62,36 @@ class TextFramesTests {
         }
         finally {
             frame.release();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "42[\"chat\",\"hi\"]", "42[\"chat\",\"h\u00e9 \u20ac \u4e16\u754c \ud83d\ude00\"]" })
+    void validTextIsDecodedFromWhereTheReaderStands(String text) {
+        ByteBuf buffer = ByteBufAllocator.DEFAULT.directBuffer();
+        try {
+            buffer.writeBytes("skipped".getBytes(StandardCharsets.UTF_8));
+            buffer.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            buffer.readerIndex("skipped".length());
+            assertThat(TextFrames.decodeUtf8(buffer)).isEqualTo(text);
+            assertThat(buffer.readerIndex()).isEqualTo("skipped".length());
+        }
+        finally {
+            buffer.release();
+        }
+    }
+
+    /** Each is a sequence RFC 3629 forbids: the frame must fail with 1007 rather than decode leniently. */
+    @ParameterizedTest
+    @ValueSource(strings = { "ff", "c0af", "e080af", "eda080", "f4908080", "f8888080af", "e282", "4280", "34c3" })
+    void invalidSequencesAreRefusedAsNettyRefusesThem(String hex) {
+        ByteBuf buffer = ByteBufAllocator.DEFAULT.directBuffer().writeBytes(HexFormat.of().parseHex(hex));
+        try {
+            assertThat(ByteBufUtil.isText(buffer, StandardCharsets.UTF_8)).isFalse();
+            assertThat(TextFrames.decodeUtf8(buffer)).isNull();
+        }
+        finally {
+            buffer.release();
         }
     }
 
