@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs a scenario against every target in one session, one after another on the same machine, and prints one
@@ -20,14 +21,14 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
-    private record Row(String target, EchoAckLoad.Result result, double serverCpu, double loadCpu, long serverRssKib) {
+    private record Row(String target, EchoAckLoad.Result result, CpuShare cpu, long serverRssKib) {
 
         /**
          * The server's CPU time per ack. Throughput on a shared machine also measures whoever else is running; the
          * CPU an ack costs moves less, so it tells small changes apart better.
          */
         double serverMicrosPerAck() {
-            return this.serverCpu * Runtime.getRuntime().availableProcessors() * 1e6 / this.result.acksPerSecond();
+            return this.cpu.server() * Runtime.getRuntime().availableProcessors() * 1e6 / this.result.acksPerSecond();
         }
     }
 
@@ -73,7 +74,7 @@ public final class BenchmarkRunner {
             throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack, fan-out, idle, idle-shared-port, handshakes");
         }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
+        Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 15);
         Duration measure = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 10);
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
@@ -89,16 +90,17 @@ public final class BenchmarkRunner {
             }
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
-                CpuShare.Meter meter = CpuShare.start(server);
+                CompletableFuture<CpuShare> measured = CpuShare.over(server, warmup, measure);
                 EchoAckLoad.Result result = new EchoAckLoad(port, clients, warmup, measure).run();
-                CpuShare cpu = meter.stop();
-                Row row = new Row(target.name(), result, cpu.server(), cpu.loadGenerator(), server.rssKib());
+                CpuShare cpu = measured.join();
+                Row row = new Row(target.name(), result, cpu, server.rssKib());
                 rows.add(row);
                 System.out.printf(Locale.ROOT, "BENCH scenario=echo-ack target=%s clients=%d acks_per_s=%.0f "
-                        + "p50_us=%d p99_us=%d p999_us=%d server_cpu=%.2f server_cpu_us_per_ack=%.1f loadgen_cpu=%.2f "
-                        + "server_rss_kib=%d%n", row.target(), clients, result.acksPerSecond(), result.p50Micros(),
-                        result.p99Micros(), result.p999Micros(), cpu.server(), row.serverMicrosPerAck(),
-                        cpu.loadGenerator(), row.serverRssKib());
+                        + "p50_us=%d p99_us=%d p999_us=%d server_cpu=%.2f server_cpu_us_per_ack=%.1f "
+                        + "server_jit_cpu=%.3f loadgen_cpu=%.2f server_rss_kib=%d%n", row.target(), clients,
+                        result.acksPerSecond(), result.p50Micros(), result.p99Micros(), result.p999Micros(),
+                        cpu.server(), row.serverMicrosPerAck(), cpu.serverCompiler(), cpu.loadGenerator(),
+                        row.serverRssKib());
             }
         }
         printTable(rows);
@@ -126,9 +128,9 @@ public final class BenchmarkRunner {
             }
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
-                CpuShare.Meter meter = CpuShare.start(server);
+                CompletableFuture<CpuShare> measured = CpuShare.over(server, warmup, measure);
                 double rate = new HandshakeLoad(port, clients, warmup, measure).run();
-                CpuShare cpu = meter.stop();
+                CpuShare cpu = measured.join();
                 System.out.printf(Locale.ROOT, "BENCH scenario=handshakes target=%s clients=%d handshakes_per_s=%.0f "
                         + "server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), clients, rate, cpu.server(),
                         cpu.loadGenerator());
@@ -241,16 +243,17 @@ public final class BenchmarkRunner {
         double ceiling = rows.get(0).result().acksPerSecond();
         System.out.println();
         double ceilingCost = rows.get(0).serverMicrosPerAck();
-        System.out.printf(Locale.ROOT, "| %-28s | %9s | %8s | %7s | %7s | %8s | %10s | %13s | %11s |%n", "server",
-                "acks/s", "vs raw", "p50 us", "p99 us", "p99.9 us", "server CPU", "CPU us/ack", "loadgen CPU");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.printf(Locale.ROOT, "| %-29s | %9s | %8s | %7s | %7s | %8s | %10s | %13s | %9s | %11s |%n",
+                "server", "acks/s", "vs raw", "p50 us", "p99 us", "p99.9 us", "server CPU", "CPU us/ack", "of it JIT",
+                "loadgen CPU");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Row row : rows) {
             System.out.printf(Locale.ROOT,
-                    "| %-28s | %9.0f | %7.2fx | %7d | %7d | %8d | %9.0f%% | %5.1f (%4.2fx) | %10.0f%% |%n",
+                    "| %-29s | %9.0f | %7.2fx | %7d | %7d | %8d | %9.0f%% | %5.1f (%4.2fx) | %8.1f%% | %10.0f%% |%n",
                     row.target(), row.result().acksPerSecond(), row.result().acksPerSecond() / ceiling,
                     row.result().p50Micros(), row.result().p99Micros(), row.result().p999Micros(),
-                    100 * row.serverCpu(), row.serverMicrosPerAck(), row.serverMicrosPerAck() / ceilingCost,
-                    100 * row.loadCpu());
+                    100 * row.cpu().server(), row.serverMicrosPerAck(), row.serverMicrosPerAck() / ceilingCost,
+                    100 * row.cpu().serverCompiler(), 100 * row.cpu().loadGenerator());
         }
     }
 

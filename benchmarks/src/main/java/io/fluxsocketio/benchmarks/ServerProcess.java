@@ -84,8 +84,33 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU time (user + system) the process has used so far, in milliseconds. */
     long cpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(this.process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return cpuMillis(Path.of("/proc", String.valueOf(this.process.pid()), "stat"));
+    }
+
+    /**
+     * CPU time of the JVM's JIT compiler threads ("C1 CompilerThread0" and so on; 0 for Node): what it still
+     * compiles while a scenario measures tells whether the warm-up was long enough.
+     */
+    long compilerCpuMillis() throws IOException {
+        long millis = 0;
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(this.process.pid()), "task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        millis += cpuMillis(thread.resolve("stat"));
+                    }
+                }
+                catch (IOException ex) {
+                    // The thread ended while being read: its time is gone with it.
+                }
+            }
+        }
+        return millis;
+    }
+
+    private static long cpuMillis(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
     }
