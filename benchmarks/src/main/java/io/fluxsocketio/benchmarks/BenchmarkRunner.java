@@ -21,6 +21,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BenchmarkRunner {
 
+    /** Step length of fan-out's unrecorded warm-up climb. */
+    private static final Duration WARMUP_STEP = Duration.ofSeconds(2);
+
     private record Row(String target, EchoAckLoad.Result result, CpuShare cpu, long serverRssKib) {
 
         /**
@@ -152,8 +155,9 @@ public final class BenchmarkRunner {
         int[] rates = {20, 50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000};
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
-        System.out.printf(Locale.ROOT, "fan-out: %d receivers, %d s steps, sends/s %s, Java %s, %s%n", receivers,
-                stepLength.toSeconds(), Arrays.toString(rates), Runtime.version(), LocalDate.now());
+        System.out.printf(Locale.ROOT, "fan-out: %d receivers, %d s steps after a warm-up climb in %d s steps, "
+                + "sends/s %s, Java %s, %s%n", receivers, stepLength.toSeconds(), WARMUP_STEP.toSeconds(),
+                Arrays.toString(rates), Runtime.version(), LocalDate.now());
         Map<Integer, FanOutLoad.Step> ceiling = new HashMap<>();
         List<String> table = new ArrayList<>();
         for (Target target : Target.all(benchmarks.resolve("node"))) {
@@ -165,7 +169,7 @@ public final class BenchmarkRunner {
                     FanOutLoad load = new FanOutLoad()) {
                 int joined = load.open(port, receivers, Duration.ofMinutes(2));
                 CpuShare.Meter meter = CpuShare.start(server);
-                List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength);
+                List<FanOutLoad.Step> steps = load.run(joined, rates, WARMUP_STEP, stepLength);
                 CpuShare cpu = meter.stop();
                 FanOutLoad.Step best = null;
                 for (FanOutLoad.Step step : steps) {
