@@ -168,8 +168,9 @@ public final class BenchmarkRunner {
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port);
                     FanOutLoad load = new FanOutLoad()) {
                 int joined = load.open(port, receivers, Duration.ofMinutes(2));
+                load.warmUp(joined, rates, WARMUP_STEP);
                 CpuShare.Meter meter = CpuShare.start(server);
-                List<FanOutLoad.Step> steps = load.run(joined, rates, WARMUP_STEP, stepLength);
+                List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength);
                 CpuShare cpu = meter.stop();
                 FanOutLoad.Step best = null;
                 for (FanOutLoad.Step step : steps) {

@@ -100,23 +100,22 @@ final class FanOutLoad implements AutoCloseable {
     }
 
     /**
-     * Climbs the rates once in short steps to warm up, unrecorded, then again for the record. A JVM compiles the
-     * paths each rate takes when it first meets them, and recompiles when batching changes with the rate: measured
-     * cold, the step where that happens showed a p99 several times the steps around it (the JIT's log put a burst of
-     * deoptimizations there), which says nothing about the server at that rate.
+     * Climbs the rates once in short steps, unrecorded, before {@link #run}. A JVM compiles the paths each rate takes
+     * when it first meets them, and recompiles when batching changes with the rate: measured cold, the step where
+     * that happens showed a p99 several times the steps around it (the JIT's log put a burst of deoptimizations
+     * there), which says nothing about the server at that rate.
      */
-    List<Step> run(int receivers, int[] sendRates, Duration warmupStepLength, Duration stepLength) {
-        climb(receivers, sendRates, warmupStepLength);
+    void warmUp(int receivers, int[] sendRates, Duration stepLength) {
+        run(receivers, sendRates, stepLength);
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (this.delivered.sum() < this.sentTotal * receivers && System.nanoTime() < deadline) {
             // The warm-up's last step fell behind: its backlog must not reach the first measured step.
             ServerProcess.sleep(100);
         }
-        return climb(receivers, sendRates, stepLength);
     }
 
     /** Sends at each rate for the step's length, until a step falls behind. */
-    private List<Step> climb(int receivers, int[] sendRates, Duration stepLength) {
+    List<Step> run(int receivers, int[] sendRates, Duration stepLength) {
         List<Step> steps = new ArrayList<>();
         for (int rate : sendRates) {
             Step step = step(receivers, rate, stepLength);
