@@ -74,7 +74,8 @@ public final class BenchmarkRunner {
             return;
         }
         if (!scenario.equals("echo-ack")) {
-            throw new IllegalArgumentException("unknown scenario " + scenario + "; known: echo-ack, fan-out, idle, idle-shared-port, handshakes");
+            throw new IllegalArgumentException("unknown scenario " + scenario
+                    + "; known: echo-ack, fan-out, idle, idle-shared-port, handshakes");
         }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 15);

@@ -38,7 +38,8 @@ final class IdleLoad implements AutoCloseable {
     /** Opens the connections and waits until all have joined (or the timeout passes); returns how many joined. */
     int open(int port, int connections, Duration timeout) {
         HttpClient.WebsocketSender http = HttpClient.create(ConnectionProvider.newConnection()).runOn(this.loops)
-                .bindAddress(() -> new InetSocketAddress(this.sourceAddress, 0)).host("127.0.0.1").port(port).websocket(WebsocketClientSpec.builder().build());
+                .bindAddress(() -> new InetSocketAddress(this.sourceAddress, 0)).host("127.0.0.1").port(port)
+                .websocket(WebsocketClientSpec.builder().build());
         Flux.range(0, connections)
                 .flatMap(i -> connect(http).then(Mono.<Void>empty()), 256)
                 .subscribe();

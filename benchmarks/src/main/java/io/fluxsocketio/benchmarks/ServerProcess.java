@@ -19,6 +19,8 @@ final class ServerProcess implements AutoCloseable {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
     private final Process process;
 
     final int port;
@@ -29,10 +31,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(List<String> command, Path directory, int port) throws IOException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("server-" + port + ".log").toFile()).start();
-        ServerProcess server = new ServerProcess(process, port);
-        server.awaitListening(Duration.ofSeconds(60));
+        Path log = directory.resolve("server-" + port + ".log");
+        ServerProcess server = new ServerProcess(launch(command, directory, log), port);
+        server.awaitReady(log, server::acceptsConnections);
         return server;
     }
 
@@ -43,43 +44,53 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess startSharingPort(List<String> command, Path directory, int port, int index)
             throws IOException {
         Path log = directory.resolve("server-" + port + "-" + index + ".log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+        ServerProcess server = new ServerProcess(launch(command, directory, log), port);
+        server.awaitReady(log, () -> Files.exists(log) && Files.readString(log).contains("listening on"));
+        return server;
+    }
+
+    private static Process launch(List<String> command, Path directory, Path log) throws IOException {
+        return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    }
+
+    private interface Readiness {
+        boolean ready() throws IOException;
+    }
+
+    /**
+     * Waits until the server is ready. One that exits, or is not ready in time, fails the run and is not left
+     * running.
+     */
+    private void awaitReady(Path log, Readiness readiness) throws IOException {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("server exited with " + process.exitValue() + "; see " + log);
+            if (!this.process.isAlive()) {
+                throw new IOException("server exited with " + this.process.exitValue() + "; see " + log);
             }
-            if (Files.exists(log) && Files.readString(log).contains("listening on")) {
-                return new ServerProcess(process, port);
+            if (readiness.ready()) {
+                return;
             }
             sleep(100);
         }
-        process.destroyForcibly();
-        throw new IOException("server " + index + " did not listen on " + port + " within 60 s; see " + log);
+        this.process.destroyForcibly();
+        throw new IOException("server did not listen on " + this.port + " within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+            return true;
+        }
+        catch (IOException notYet) {
+            return false;
+        }
     }
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private void awaitListening(Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!this.process.isAlive()) {
-                throw new IOException("server exited with " + this.process.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
-                return;
-            }
-            catch (IOException notYet) {
-                sleep(100);
-            }
-        }
-        throw new IOException("server did not listen on " + this.port + " within " + timeout);
     }
 
     /** CPU time (user + system) the process has used so far, in milliseconds. */

@@ -125,7 +125,8 @@ final class SharedPortIdle {
     }
 
     private static int awaitJoined(Process load) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output = new BufferedReader(
+                new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = output.readLine()) != null) {
             if (line.startsWith("joined ")) {
