@@ -79,6 +79,33 @@ public final class RawSockets {
     }
 
     /**
+     * Sends one frame as given: the first header byte (FIN, opcode) and a payload of up to 65,535 bytes, masked with
+     * a zero key. For what the JDK's client never sends, such as a UTF-8 character split between two frames.
+     */
+    public static void sendFrame(Socket socket, int finAndOpcode, byte[] payload) throws IOException {
+        if (payload.length > 0xFFFF) {
+            throw new IllegalArgumentException("frames of up to 65,535 bytes only");
+        }
+        int header = (payload.length < 126) ? 2 : 4;
+        byte[] frame = new byte[header + 4 + payload.length];
+        frame[0] = (byte) finAndOpcode;
+        if (header == 2) {
+            frame[1] = (byte) (0x80 | payload.length);
+        }
+        else {
+            frame[1] = (byte) (0x80 | 126);
+            frame[2] = (byte) (payload.length >> 8);
+            frame[3] = (byte) payload.length;
+        }
+        System.arraycopy(payload, 0, frame, header + 4, payload.length);
+        synchronized (socket) {
+            OutputStream out = socket.getOutputStream();
+            out.write(frame);
+            out.flush();
+        }
+    }
+
+    /**
      * The code of the server's close frame, skipping the data frames before it, or -1 when the connection ended
      * without one (Netty may close with a refused frame's bytes unread, and the kernel then resets the connection
      * before the close frame is read).

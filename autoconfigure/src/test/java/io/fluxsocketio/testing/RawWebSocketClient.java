@@ -68,6 +68,28 @@ public final class RawWebSocketClient implements WebSocket.Listener {
         return this;
     }
 
+    /**
+     * Sends one text message as a frame per part (RFC 6455, 5.4: the first a text frame, the others continuation
+     * frames), with a ping between each two: control frames may come in the middle of a fragmented message.
+     */
+    public RawWebSocketClient sendFragmented(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            this.webSocket.sendText(parts[i], i == parts.length - 1).join();
+            if (i < parts.length - 1) {
+                this.webSocket.sendPing(ByteBuffer.wrap(new byte[] { (byte) i })).join();
+            }
+        }
+        return this;
+    }
+
+    /** Sends one binary message as a frame per part. */
+    public RawWebSocketClient sendBinaryFragmented(byte[]... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            this.webSocket.sendBinary(ByteBuffer.wrap(parts[i]), i == parts.length - 1).join();
+        }
+        return this;
+    }
+
     /** The next text frame, which must start with the prefix. */
     public String expectText(String prefix) {
         Object next = next(Duration.ofSeconds(10));

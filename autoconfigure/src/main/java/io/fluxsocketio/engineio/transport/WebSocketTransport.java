@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -25,9 +26,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -36,17 +35,21 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * One Engine.IO packet per WebSocket frame, text packets in text frames and binary messages in binary frames, on
- * Reactor Netty's WebSocket directly: frames are written to the channel with no stream of messages in between.
+ * Reactor Netty's WebSocket directly: frames are written to the channel with no stream of messages in between, and
+ * whole messages are read by a {@link WebSocketMessageReader} in the pipeline.
  *
  * <p>Order: the session calls {@link #write} under its lock, one caller at a time, from any thread. Packets from
  * other threads go into a queue that one task on the channel's event loop drains, writing what has gathered and
  * flushing once: a broadcast or a burst costs each connection one task and one system call, whichever thread
  * emitted. A packet written on the event loop itself, with nothing queued before it, goes to the channel at once and
- * waits for the same task's flush.
+ * waits for the same task's flush, or, when it answers what the connection is reading, for the end of the read.
  */
 public final class WebSocketTransport implements EngineIoTransport {
 
     private static final Log logger = LogFactory.getLog(WebSocketTransport.class);
+
+    /** The reader's name in the channel's pipeline. */
+    private static final String READER_NAME = "fluxsocketio.messageReader";
 
     /** How long a closing connection may take to send its close frame before the channel is closed anyway. */
     private static final long CLOSE_GRACE_MILLIS = 2_000;
@@ -86,6 +89,12 @@ public final class WebSocketTransport implements EngineIoTransport {
     private boolean unflushed;
 
     /**
+     * Set while the event loop hands this connection's frames in: what is written meanwhile is flushed when the read
+     * is complete, with no drain task. Read and written on the event loop only.
+     */
+    private boolean reading;
+
+    /**
      * Frames given to the channel and not yet taken by the socket. Changed on the event loop only (writes and their
      * listeners run there), so a volatile field needs no atomic updates.
      */
@@ -94,6 +103,8 @@ public final class WebSocketTransport implements EngineIoTransport {
     private final ChannelFutureListener frameWritten = future -> this.inChannel--;
 
     private final Runnable drain = this::drain;
+
+    private final WebSocketMessageReader reader;
 
     private volatile EngineIoSession session;
 
@@ -111,6 +122,7 @@ public final class WebSocketTransport implements EngineIoTransport {
         this.channel = channel[0];
         this.eventLoop = this.channel.eventLoop();
         this.maxFramePayload = maxFramePayload;
+        this.reader = new WebSocketMessageReader(new Messages(), maxFramePayload);
     }
 
     @Override
@@ -125,6 +137,10 @@ public final class WebSocketTransport implements EngineIoTransport {
             this.inChannel++;
             this.channel.write(frame(packet)).addListener(this.frameWritten);
             this.unflushed = true;
+            if (this.reading) {
+                // A reply to what is being read: it goes out with the flush at the end of the read.
+                return;
+            }
         }
         else {
             this.waiting.offer(packet);
@@ -240,8 +256,10 @@ public final class WebSocketTransport implements EngineIoTransport {
      */
     public Mono<Void> run(EngineIoSession session) {
         this.session = session;
-        return this.inbound.aggregateFrames(this.maxFramePayload).receiveFrames()
-                .doOnNext(this::onFrame)
+        this.outbound.withConnection(connection -> connection.addHandlerLast(READER_NAME, this.reader));
+        // Data frames go to the reader from the pipeline; the stream sees the rest, and its end is the connection's.
+        return this.inbound.receiveFrames()
+                .doOnNext(frame -> this.reader.read(this.channel.alloc(), frame))
                 .then()
                 .onErrorResume(ex -> {
                     this.inboundEnd = inboundFailure(session, ex);
@@ -278,26 +296,52 @@ public final class WebSocketTransport implements EngineIoTransport {
         return this.inbound.receiveCloseStatus().then();
     }
 
-    private void onFrame(WebSocketFrame frame) {
-        EngineIoSession bound = this.session;
-        try {
-            if (frame instanceof TextWebSocketFrame text) {
-                String decoded = TextFrames.decodeUtf8(text.content());
-                if (decoded == null) {
-                    // RFC 6455 (8.1): text that is not UTF-8 fails the connection with 1007, not a lenient decode.
-                    this.invalidText = true;
-                    bound.protocolError("text frame is not valid UTF-8");
+    /** Whole messages from the reader, one Engine.IO packet each. Pings, pongs and closes are Reactor Netty's. */
+    private final class Messages implements WebSocketMessageReader.Receiver {
+
+        @Override
+        public void message(boolean text, ByteBuf content) {
+            EngineIoSession bound = WebSocketTransport.this.session;
+            try {
+                if (!text) {
+                    bound.receive(WebSocketTransport.this, EngineIoPacketCodec.decode(ByteBufUtil.getBytes(content)));
                     return;
                 }
-                bound.receive(this, EngineIoPacketCodec.decode(decoded));
+                String decoded = TextFrames.decodeUtf8(content);
+                if (decoded == null) {
+                    // RFC 6455 (8.1): text that is not UTF-8 fails the connection with 1007, not a lenient decode.
+                    WebSocketTransport.this.invalidText = true;
+                    bound.protocolError("text message is not valid UTF-8");
+                    return;
+                }
+                bound.receive(WebSocketTransport.this, EngineIoPacketCodec.decode(decoded));
             }
-            else if (frame instanceof BinaryWebSocketFrame binary) {
-                bound.receive(this, EngineIoPacketCodec.decode(ByteBufUtil.getBytes(binary.content())));
+            catch (EngineIoProtocolException ex) {
+                bound.protocolError(ex.getMessage());
             }
-            // Pings, pongs and close frames are Reactor Netty's; Engine.IO has its own heartbeat.
         }
-        catch (EngineIoProtocolException ex) {
-            bound.protocolError(ex.getMessage());
+
+        @Override
+        public void tooLarge(long size) {
+            WebSocketTransport.this.inboundEnd = CloseReason.PAYLOAD_TOO_LARGE;
+            logger.info("Closing Engine.IO session " + WebSocketTransport.this.session.id() + " (payload too large): "
+                    + "a fragmented message of at least " + size + " bytes, over the limit of "
+                    + WebSocketTransport.this.maxFramePayload);
+            close(CloseReason.PAYLOAD_TOO_LARGE, false);
+        }
+
+        @Override
+        public void readStarted() {
+            WebSocketTransport.this.reading = true;
+        }
+
+        @Override
+        public void readComplete() {
+            WebSocketTransport.this.reading = false;
+            if (WebSocketTransport.this.unflushed) {
+                WebSocketTransport.this.unflushed = false;
+                WebSocketTransport.this.channel.flush();
+            }
         }
     }
 
