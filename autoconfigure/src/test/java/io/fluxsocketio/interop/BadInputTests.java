@@ -59,11 +59,12 @@ class BadInputTests extends LiveServerTests {
     }
 
     @AfterEach
-    void bystanderNoticedNothingAndNothingLeaks() throws Exception {
+    void bystanderNoticedNothingAndNothingLeaks(CapturedOutput output) throws Exception {
         assertThat(JavaSocketIoClients.call(this.bystander, "echo", "still here")).containsExactly("still here");
         assertThat(this.bystanderDisconnects).isEmpty();
         this.clients.close();
         assertNothingLeft(CLOSE_TIMEOUT);
+        assertNoErrorDropped(output);
     }
 
     static Stream<Arguments> brokenFrames() {

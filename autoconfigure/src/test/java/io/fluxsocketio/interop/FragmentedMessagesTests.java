@@ -39,8 +39,9 @@ class FragmentedMessagesTests extends LiveServerTests {
     private static final int FIN = 0x80;
 
     @AfterEach
-    void nothingLeft() {
+    void nothingLeft(CapturedOutput output) {
         assertNothingLeft(TIMEOUT);
+        assertNoErrorDropped(output);
     }
 
     @Test

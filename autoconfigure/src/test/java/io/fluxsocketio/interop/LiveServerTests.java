@@ -6,6 +6,7 @@ import io.fluxsocketio.socketio.SocketIoServer;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,14 @@ abstract class LiveServerTests {
     /** Waits until the server holds no session, socket or room: every client left has been cleaned up. */
     protected void assertNothingLeft(Duration within) {
         assertOnlyLeft(0, within);
+    }
+
+    /**
+     * Checks that no connection's end was reported twice: Reactor logs a second error signal at ERROR level
+     * ("Operator called default onErrorDropped"), which for a client that merely went away is a false alarm.
+     */
+    protected static void assertNoErrorDropped(CapturedOutput output) {
+        assertThat(output.getOut()).as("the server's log").doesNotContain("onErrorDropped");
     }
 
     /**

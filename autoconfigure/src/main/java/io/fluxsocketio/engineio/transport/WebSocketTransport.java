@@ -114,6 +114,13 @@ public final class WebSocketTransport implements EngineIoTransport {
     /** Set when the client sent a text frame that is not UTF-8: the close code then says so. */
     private volatile boolean invalidText;
 
+    /**
+     * Set once the inbound stream has ended: the client closed (and Reactor Netty answered its close frame), Netty
+     * refused a frame (and sent the close frame itself), or the connection dropped. A close frame of ours would then
+     * have no one to read it, and sending one disposes the very stream whose end is being handled.
+     */
+    private volatile boolean inboundEnded;
+
     public WebSocketTransport(WebsocketInbound inbound, WebsocketOutbound outbound, int maxFramePayload) {
         this.inbound = inbound;
         this.outbound = outbound;
@@ -235,10 +242,10 @@ public final class WebSocketTransport implements EngineIoTransport {
         else {
             this.waiting.clear();
         }
-        if (reason == CloseReason.SERVER_SHUTTING_DOWN) {
-            // No close frame: clients on OkHttp (the Java and Android clients) stop reading once one arrives and
-            // notice the close only at their ping timeout, where a dropped connection makes every client reconnect
-            // at once, as from a crashed node.
+        if (reason == CloseReason.SERVER_SHUTTING_DOWN || this.inboundEnded) {
+            // No close frame when shutting down: clients on OkHttp (the Java and Android clients) stop reading once
+            // one arrives and notice the close only at their ping timeout, where a dropped connection makes every
+            // client reconnect at once, as from a crashed node.
             this.channel.close();
             return;
         }
@@ -262,10 +269,17 @@ public final class WebSocketTransport implements EngineIoTransport {
                 .doOnNext(frame -> this.reader.read(this.channel.alloc(), frame))
                 .then()
                 .onErrorResume(ex -> {
-                    this.inboundEnd = inboundFailure(session, ex);
+                    CloseReason failure = inboundFailure(session, ex);
+                    if (this.inboundEnd == CloseReason.TRANSPORT_CLOSE) {
+                        // A reason found before the stream failed (a fragmented message over the limit) stands.
+                        this.inboundEnd = failure;
+                    }
                     return Mono.empty();
                 })
-                .doFinally(signal -> session.transportClosed(this, this.inboundEnd));
+                .doFinally(signal -> {
+                    this.inboundEnded = true;
+                    session.transportClosed(this, this.inboundEnd);
+                });
     }
 
     /**
