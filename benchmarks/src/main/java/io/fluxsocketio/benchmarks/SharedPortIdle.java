@@ -82,8 +82,9 @@ final class SharedPortIdle {
                 joined += awaitJoined(load);
             }
             ServerProcess.sleep(3000);
-            long after = sum(servers, false);
             long heapAfter = sum(servers, true);
+            // RSS after the full collections, as before the connections (see BenchmarkRunner's idle scenario).
+            long after = sum(servers, false);
             List<Long> openFiles = new ArrayList<>();
             for (ServerProcess server : servers) {
                 openFiles.add(server.openFiles());
