@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The adapter of a single node: a two-way index of rooms to sockets and sockets to rooms. Room entries are
- * created and removed atomically per room, so a room never outlives its last member.
+ * The adapter of a single node: a two-way index of rooms to sockets and sockets to rooms. Entries are
+ * changed atomically per key, within the map's {@code compute}, so a room never outlives its last member.
  */
 public final class InMemoryAdapter implements Adapter {
 
@@ -27,23 +27,19 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void addAll(String socketId, Set<String> roomsToJoin) {
-        Set<String> joined = this.socketRooms.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet());
         for (String room : roomsToJoin) {
-            joined.add(room);
-            this.rooms.compute(room, (name, members) -> {
-                Set<String> set = (members != null) ? members : ConcurrentHashMap.newKeySet();
-                set.add(socketId);
-                return set;
-            });
+            this.socketRooms.compute(socketId, (id, joined) -> MemberSets.with(joined, room));
+            this.rooms.compute(room, (name, members) -> MemberSets.with(members, socketId));
         }
     }
 
     @Override
     public void delete(String socketId, String room) {
-        Set<String> joined = this.socketRooms.get(socketId);
-        if (joined != null) {
-            joined.remove(room);
-        }
+        // A socket in no room at all still gets broadcasts to everyone: its entry stays until it leaves.
+        this.socketRooms.computeIfPresent(socketId, (id, joined) -> {
+            Set<String> left = MemberSets.without(joined, room);
+            return (left != null) ? left : Set.of();
+        });
         leaveRoom(socketId, room);
     }
 
@@ -58,10 +54,7 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     private void leaveRoom(String socketId, String room) {
-        this.rooms.computeIfPresent(room, (name, members) -> {
-            members.remove(socketId);
-            return members.isEmpty() ? null : members;
-        });
+        this.rooms.computeIfPresent(room, (name, members) -> MemberSets.without(members, socketId));
     }
 
     @Override

@@ -78,4 +78,31 @@ class InMemoryAdapterTests {
         assertThat(this.adapter.socketRooms("a")).isEmpty();
         assertThat(this.adapter.sockets(BroadcastOptions.ALL)).isEmpty();
     }
+
+    @Test
+    void aSocketThatLeftEveryRoomStillGetsBroadcastsToAll() {
+        this.adapter.addAll("a", Set.of("a"));
+        this.adapter.delete("a", "a");
+
+        this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of(), Set.of(), false, false));
+
+        assertThat(this.delivered).containsOnlyKeys("a");
+        assertThat(this.adapter.socketRooms("a")).isEmpty();
+        assertThat(this.adapter.rooms()).isEmpty();
+    }
+
+    @Test
+    void aLargeRoomReachesEveryMemberAndEmptiesOut() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ids.add("s" + i);
+            this.adapter.addAll("s" + i, Set.of("s" + i, "big"));
+        }
+
+        this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of("big"), Set.of("s0"), false, false));
+
+        assertThat(this.delivered).hasSize(999).doesNotContainKey("s0");
+        ids.forEach(this.adapter::deleteAll);
+        assertThat(this.adapter.rooms()).isEmpty();
+    }
 }
