@@ -16,9 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  * size counted against the limit, which Netty's decoder applies to one frame only. Control frames go on down the
  * pipeline: Reactor Netty answers pings and closes.
  *
- * <p>It also tells the receiver when a read from the socket has been handled, so that replies written while reading
- * go out with one flush at the end of it, as Netty's own flush consolidation does, rather than in a task of their
- * own. Netty's decoder has already checked the order of fragments; this only collects them.
+ * <p>Netty's decoder has already checked the order of fragments; this only collects them.
  */
 final class WebSocketMessageReader extends ChannelInboundHandlerAdapter {
 
@@ -30,12 +28,6 @@ final class WebSocketMessageReader extends ChannelInboundHandlerAdapter {
 
         /** A fragmented message grew past the limit: its fragments so far are dropped, and so are the rest. */
         void tooLarge(long size);
-
-        /** A read from the socket brought data frames: they follow, then {@link #readComplete}. */
-        void readStarted();
-
-        /** The frames of that read have all been passed on. */
-        void readComplete();
     }
 
     /** Fragments held as components before they are copied into one buffer; a guard against tiny fragments. */
@@ -53,9 +45,6 @@ final class WebSocketMessageReader extends ChannelInboundHandlerAdapter {
     /** Set while the rest of a message found too large arrives, to be dropped. */
     private boolean dropping;
 
-    /** Set from the first data frame of a read until the read is complete. */
-    private boolean inRead;
-
     WebSocketMessageReader(Receiver receiver, int maxMessageSize) {
         this.receiver = receiver;
         this.maxMessageSize = maxMessageSize;
@@ -68,25 +57,12 @@ final class WebSocketMessageReader extends ChannelInboundHandlerAdapter {
             return;
         }
         WebSocketFrame frame = (WebSocketFrame) msg;
-        if (!this.inRead) {
-            this.inRead = true;
-            this.receiver.readStarted();
-        }
         try {
             read(ctx.alloc(), frame);
         }
         finally {
             frame.release();
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (this.inRead) {
-            this.inRead = false;
-            this.receiver.readComplete();
-        }
-        ctx.fireChannelReadComplete();
     }
 
     @Override
