@@ -7,6 +7,8 @@ import io.fluxsocketio.engineio.protocol.EngineIoPacket.Ping;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.Pong;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.TextMessage;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Encodes and decodes single Engine.IO packets as they travel in one WebSocket frame: text packets as
  * {@code <type><data>}, binary messages as raw bytes.
@@ -55,6 +57,17 @@ public final class EngineIoPacketCodec {
             case '6' -> requireNoData(text, EngineIoPacket.NOOP);
             default -> throw new EngineIoProtocolException("unknown packet type '" + printable(text.charAt(0)) + "'");
         };
+    }
+
+    /**
+     * Decodes one text packet from its UTF-8 bytes, which the caller has checked. A message's text, nearly every
+     * packet, is read from behind its type: no copy of the whole text to cut it from.
+     */
+    public static EngineIoPacket decodeText(byte[] utf8) {
+        if (utf8.length > 0 && utf8[0] == '4') {
+            return new TextMessage(new String(utf8, 1, utf8.length - 1, StandardCharsets.UTF_8));
+        }
+        return decode(new String(utf8, StandardCharsets.UTF_8));
     }
 
     /** A binary WebSocket frame is always a message. */

@@ -314,14 +314,14 @@ public final class WebSocketTransport implements EngineIoTransport {
                     bound.receive(WebSocketTransport.this, EngineIoPacketCodec.decode(ByteBufUtil.getBytes(content)));
                     return;
                 }
-                String decoded = TextFrames.decodeUtf8(content);
-                if (decoded == null) {
+                byte[] utf8 = TextFrames.validUtf8(content);
+                if (utf8 == null) {
                     // RFC 6455 (8.1): text that is not UTF-8 fails the connection with 1007, not a lenient decode.
                     WebSocketTransport.this.invalidText = true;
                     bound.protocolError("text message is not valid UTF-8");
                     return;
                 }
-                bound.receive(WebSocketTransport.this, EngineIoPacketCodec.decode(decoded));
+                bound.receive(WebSocketTransport.this, EngineIoPacketCodec.decodeText(utf8));
             }
             catch (EngineIoProtocolException ex) {
                 bound.protocolError(ex.getMessage());

@@ -6,6 +6,7 @@ import io.fluxsocketio.engineio.protocol.EngineIoPacket.Ping;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.Pong;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.TextMessage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,6 +46,19 @@ class EngineIoPacketCodecTests {
     @MethodSource("packets")
     void decodesTheWireForm(String wire, EngineIoPacket packet) {
         assertThat(EngineIoPacketCodec.decode(wire)).isEqualTo(packet);
+    }
+
+    @ParameterizedTest
+    @MethodSource("packets")
+    void decodesTheWireFormFromUtf8(String wire, EngineIoPacket packet) {
+        assertThat(EngineIoPacketCodec.decodeText(wire.getBytes(StandardCharsets.UTF_8))).isEqualTo(packet);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "7", "x", "1x", "0{", "\u0000" })
+    void rejectsMalformedUtf8PacketsWithItsOwnException(String wire) {
+        assertThatExceptionOfType(EngineIoProtocolException.class)
+                .isThrownBy(() -> EngineIoPacketCodec.decodeText(wire.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest
