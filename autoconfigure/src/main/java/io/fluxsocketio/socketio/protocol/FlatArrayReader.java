@@ -23,7 +23,8 @@ final class FlatArrayReader {
         if (from >= length || text.charAt(from) != '[') {
             return null;
         }
-        ArrayNode array = nodes.arrayNode();
+        // Room for the event name and a few arguments: the default of ten is more than most packets carry.
+        ArrayNode array = nodes.arrayNode(4);
         int position = from + 1;
         if (position < length && text.charAt(position) == ']') {
             return (position + 1 == length) ? array : null;
