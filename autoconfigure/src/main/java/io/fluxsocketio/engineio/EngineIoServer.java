@@ -64,9 +64,10 @@ public final class EngineIoServer implements AutoCloseable {
         return session;
     }
 
-    /** The open session with that id, or null. */
+    /** The open session with that id, or null: also when its client has just missed the pong deadline. */
     public EngineIoSession session(String id) {
-        return this.sessions.get(id);
+        EngineIoSession session = this.sessions.get(id);
+        return (session == null || session.closeIfPongOverdue()) ? null : session;
     }
 
     public int sessionCount() {

@@ -53,6 +53,9 @@ public final class EngineIoSession implements EngineIoSocket {
 
     private boolean awaitingPong;
 
+    /** When the next ping is due, by the schedule rather than by when the wheel's tick runs it. */
+    private long pingDueNanos;
+
     private volatile Object attachment;
 
     EngineIoSession(String id, EngineIoServer server, EngineIoHandshake handshake, EngineIoTransport transport) {
@@ -193,6 +196,7 @@ public final class EngineIoSession implements EngineIoSocket {
     }
 
     private void schedulePing() {
+        this.pingDueNanos = System.nanoTime() + this.server.options().pingInterval().toNanos();
         this.heartbeat = this.server.timer().schedule(this.server.options().pingInterval(), this::ping);
     }
 
@@ -208,6 +212,25 @@ public final class EngineIoSession implements EngineIoSocket {
             this.transport.write(EngineIoPacket.PING);
             this.heartbeat = this.server.timer().schedule(this.server.options().pingTimeout(), this::pingTimedOut);
         }
+    }
+
+    /**
+     * Closes the session if its client let the pong deadline pass, though the timer has not fired yet: the wheel
+     * ticks every 10 ms, and a request that arrives just after the deadline must not find the session alive.
+     * @return true when the session is closed
+     */
+    boolean closeIfPongOverdue() {
+        synchronized (this.lock) {
+            if (this.state == State.CLOSED) {
+                return true;
+            }
+            long deadline = this.pingDueNanos + this.server.options().pingTimeout().toNanos();
+            if (!this.awaitingPong || System.nanoTime() - deadline < 0) {
+                return false;
+            }
+        }
+        pingTimedOut();
+        return true;
     }
 
     private void pingTimedOut() {
