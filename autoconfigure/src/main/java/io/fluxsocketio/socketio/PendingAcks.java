@@ -2,6 +2,8 @@ package io.fluxsocketio.socketio;
 
 import io.fluxsocketio.engineio.EngineIoTimer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,17 @@ import tools.jackson.databind.node.ArrayNode;
 final class PendingAcks {
 
     private static final Log logger = LogFactory.getLog(PendingAcks.class);
+
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findVarHandle(PendingAcks.class, "pending", Map.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     private static final class Pending {
 
@@ -39,7 +52,8 @@ final class PendingAcks {
         }
     }
 
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    /** Made by the first emit with an ack: most sockets never make one, and an empty map costs 64 bytes. */
+    private volatile Map<Long, Pending> pending;
 
     private final EngineIoTimer timer;
 
@@ -48,22 +62,33 @@ final class PendingAcks {
     }
 
     void expect(long id, String event, Duration timeout, MonoSink<ArrayNode> sink) {
+        Map<Long, Pending> pending = pendingMap();
         Pending entry = new Pending(sink);
         // Registered before the timeout is scheduled: a timeout that fires at once must find the entry to remove.
-        this.pending.put(id, entry);
+        pending.put(id, entry);
         entry.timeout = this.timer.schedule(timeout, () -> {
-            if (this.pending.remove(id, entry)) {
+            if (pending.remove(id, entry)) {
                 sink.error(new AckTimeoutException(event, timeout));
             }
         });
-        if (this.pending.get(id) != entry) {
+        if (pending.get(id) != entry) {
             entry.cancelTimeout();
         }
         sink.onCancel(() -> forget(id));
     }
 
+    private Map<Long, Pending> pendingMap() {
+        Map<Long, Pending> pending = this.pending;
+        if (pending == null) {
+            PENDING.compareAndSet(this, null, new ConcurrentHashMap<Long, Pending>());
+            pending = this.pending;
+        }
+        return pending;
+    }
+
     void complete(long id, ArrayNode args) {
-        Pending entry = this.pending.remove(id);
+        Map<Long, Pending> pending = this.pending;
+        Pending entry = (pending != null) ? pending.remove(id) : null;
         if (entry == null) {
             logger.debug("Ignoring ack " + id + ": nothing waits for it (unknown, timed out or answered)");
             return;
@@ -73,15 +98,20 @@ final class PendingAcks {
     }
 
     void forget(long id) {
-        Pending entry = this.pending.remove(id);
+        Map<Long, Pending> pending = this.pending;
+        Pending entry = (pending != null) ? pending.remove(id) : null;
         if (entry != null) {
             entry.cancelTimeout();
         }
     }
 
     void failAll(String why) {
-        for (Long id : this.pending.keySet()) {
-            Pending entry = this.pending.remove(id);
+        Map<Long, Pending> pending = this.pending;
+        if (pending == null) {
+            return;
+        }
+        for (Long id : pending.keySet()) {
+            Pending entry = pending.remove(id);
             if (entry != null) {
                 entry.cancelTimeout();
                 entry.sink.error(new IllegalStateException(why));
@@ -90,6 +120,7 @@ final class PendingAcks {
     }
 
     int size() {
-        return this.pending.size();
+        Map<Long, Pending> pending = this.pending;
+        return (pending != null) ? pending.size() : 0;
     }
 }

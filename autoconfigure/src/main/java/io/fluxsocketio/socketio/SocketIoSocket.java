@@ -6,6 +6,8 @@ import io.fluxsocketio.socketio.protocol.SocketIoPacket;
 import io.fluxsocketio.socketio.protocol.SocketIoPacket.Ack;
 import io.fluxsocketio.socketio.protocol.SocketIoPacket.Event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,21 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     private static final Log logger = LogFactory.getLog(SocketIoSocket.class);
 
+    private static final VarHandle DATA;
+
+    private static final VarHandle HANDLERS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            DATA = lookup.findVarHandle(SocketIoSocket.class, "data", Map.class);
+            HANDLERS = lookup.findVarHandle(SocketIoSocket.class, "handlers", Map.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     private final String id;
 
     private final Namespace namespace;
@@ -38,9 +55,11 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     private final SocketIoHandshake handshake;
 
-    private final Map<String, Object> data = new ConcurrentHashMap<>();
+    // Both made on first use: most sockets never get data or handlers of their own, and an empty concurrent map
+    // costs 64 bytes per socket.
+    private volatile Map<String, Object> data;
 
-    private final Map<String, List<AsyncEventHandler>> handlers = new ConcurrentHashMap<>();
+    private volatile Map<String, List<AsyncEventHandler>> handlers;
 
     private final List<AsyncEventHandler> anyHandlers = new CopyOnWriteArrayList<>();
 
@@ -92,7 +111,12 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     /** Application data attached to this socket, for example the user found by an authentication middleware. */
     public Map<String, Object> data() {
-        return this.data;
+        Map<String, Object> data = this.data;
+        if (data == null) {
+            DATA.compareAndSet(this, null, new ConcurrentHashMap<String, Object>());
+            data = this.data;
+        }
+        return data;
     }
 
     /** The id of the underlying Engine.IO session, shared by all namespaces of one connection. */
@@ -137,7 +161,12 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     /** Adds a handler for one event that finishes when the publisher it returns completes. */
     public SocketIoSocket onAsync(String event, AsyncEventHandler handler) {
-        this.handlers.computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(handler);
+        Map<String, List<AsyncEventHandler>> handlers = this.handlers;
+        if (handlers == null) {
+            HANDLERS.compareAndSet(this, null, new ConcurrentHashMap<String, List<AsyncEventHandler>>());
+            handlers = this.handlers;
+        }
+        handlers.computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(handler);
         return this;
     }
 
@@ -311,8 +340,8 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     /** Runs the any-handlers, then this socket's handlers of the event, else the namespace's, one after another. */
     private Mono<Void> runHandlers(SocketIoEvent event) {
-        List<AsyncEventHandler> named = this.handlers.get(event.name());
-        List<AsyncEventHandler> own = named;
+        Map<String, List<AsyncEventHandler>> handlers = this.handlers;
+        List<AsyncEventHandler> own = (handlers != null) ? handlers.get(event.name()) : null;
         if (own == null) {
             AsyncEventHandler shared = this.namespace.handlerFor(event.name());
             own = (shared != null) ? List.of(shared) : List.of();
