@@ -92,6 +92,13 @@ public final class EngineIoSession implements EngineIoSocket {
         return this.transport.name();
     }
 
+    /** The WebSocket offered as this session's upgrade and not yet in use, or null. */
+    public EngineIoTransport probe() {
+        synchronized (this.lock) {
+            return this.probe;
+        }
+    }
+
     /** The transport in use; a request on any other transport than this or the probe is a protocol error. */
     public EngineIoTransport transport() {
         return this.transport;

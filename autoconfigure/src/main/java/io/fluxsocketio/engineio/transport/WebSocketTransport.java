@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -127,6 +128,11 @@ public final class WebSocketTransport implements EngineIoTransport {
         this.eventLoop = this.channel.eventLoop();
         this.maxFramePayload = maxFramePayload;
         this.reader = new WebSocketMessageReader(new Messages(), maxFramePayload);
+    }
+
+    /** The event loop this connection is read on. */
+    public Executor eventLoop() {
+        return this.eventLoop;
     }
 
     @Override

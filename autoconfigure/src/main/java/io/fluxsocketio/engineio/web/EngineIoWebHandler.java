@@ -10,6 +10,7 @@ import io.fluxsocketio.engineio.protocol.EngineIoPayloadCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
 import io.fluxsocketio.engineio.transport.OverlappingRequestException;
 import io.fluxsocketio.engineio.transport.PollingTransport;
+import io.fluxsocketio.engineio.transport.WebSocketTransport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,6 +35,7 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Serves the Engine.IO HTTP API: the handshake, long-polling GET and POST, and WebSocket connections, direct or
@@ -87,6 +89,11 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
             return HttpMethod.GET.equals(request.getMethod()) ? openPolling(exchange)
                     : error(exchange, EngineIoError.BAD_HANDSHAKE_METHOD);
         }
+        return pollingRequest(exchange, sid, true);
+    }
+
+    private Mono<Void> pollingRequest(ServerWebExchange exchange, String sid, boolean mayWaitForProbe) {
+        ServerHttpRequest request = exchange.getRequest();
         EngineIoSession session = this.server.session(sid);
         if (session == null) {
             return error(exchange, EngineIoError.UNKNOWN_SID);
@@ -95,6 +102,13 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
         if (HttpMethod.GET.equals(request.getMethod())) {
+            if (mayWaitForProbe && session.probe() instanceof WebSocketTransport probe) {
+                // Looked at again on the probe's event loop, after it has read what the client sent before this
+                // request: a client that sent "2probe" and "5" and then polls finds the upgrade done (400), as
+                // with socket.io's single thread, instead of holding a poll that the upgrade then answers.
+                return Mono.defer(() -> pollingRequest(exchange, sid, false))
+                        .subscribeOn(Schedulers.fromExecutor(probe.eventLoop()));
+            }
             return poll(exchange, session, polling);
         }
         if (HttpMethod.POST.equals(request.getMethod())) {
