@@ -1,6 +1,7 @@
 package io.fluxsocketio.engineio;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
@@ -20,7 +21,12 @@ public final class EngineIoServer implements AutoCloseable {
 
     private final EngineIoTimer timer;
 
+    /** How long a transport that owes its client a final answer stays findable after its session closed. */
+    private static final Duration FINAL_ANSWER_GRACE = Duration.ofSeconds(1);
+
     private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
+
+    private final Map<String, EngineIoTransport> closedOwingAnswer = new ConcurrentHashMap<>();
 
     /** False while stopped or after closing: handshakes are refused. */
     private volatile boolean accepting = true;
@@ -74,8 +80,21 @@ public final class EngineIoServer implements AutoCloseable {
         return this.sessions.size();
     }
 
-    void remove(EngineIoSession session) {
+    void remove(EngineIoSession session, EngineIoTransport lastTransport) {
+        if (lastTransport.owesFinalAnswer()) {
+            this.closedOwingAnswer.put(session.id(), lastTransport);
+            this.timer.schedule(FINAL_ANSWER_GRACE, () -> this.closedOwingAnswer.remove(session.id(), lastTransport));
+        }
         this.sessions.remove(session.id(), session);
+    }
+
+    /**
+     * Takes, once, the transport of a session whose client closed it while a request of its may still be on its
+     * way (see {@link EngineIoTransport#owesFinalAnswer()}), or null. Two connections are read by two event loops,
+     * so a GET the client sent before its closing POST can arrive after it.
+     */
+    public EngineIoTransport takeClosedOwingAnswer(String id) {
+        return this.closedOwingAnswer.remove(id);
     }
 
     /** Refuses new sessions and closes every open one, telling clients the server is going away. */

@@ -345,8 +345,8 @@ public final class EngineIoSession implements EngineIoSocket {
             pendingProbe = this.probe;
             this.probe = null;
         }
-        this.server.remove(this);
         current.close(reason, reason.flushesBeforeClose());
+        this.server.remove(this, current);
         if (pendingProbe != null) {
             pendingProbe.close(reason, false);
         }

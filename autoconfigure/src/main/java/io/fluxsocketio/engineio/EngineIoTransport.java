@@ -32,4 +32,12 @@ public interface EngineIoTransport {
      * @param flush whether to write what is queued first
      */
     void close(CloseReason reason, boolean flush);
+
+    /**
+     * Whether the client closed the session while it may still have a request on its way that expects an answer:
+     * a long-polling client that sends its close packet in a POST while its GET is in flight.
+     */
+    default boolean owesFinalAnswer() {
+        return false;
+    }
 }

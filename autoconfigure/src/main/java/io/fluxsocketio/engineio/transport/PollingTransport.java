@@ -31,6 +31,8 @@ public final class PollingTransport implements EngineIoTransport {
 
     private boolean closed;
 
+    private boolean owesFinalAnswer;
+
     private volatile EngineIoSession session;
 
     /** Ties this transport to the session it serves; done once, right after the session opens. */
@@ -83,6 +85,9 @@ public final class PollingTransport implements EngineIoTransport {
             return;
         }
         this.closed = true;
+        // Closed by a packet in a POST with no GET waiting: the client's GET may be on its way on another connection.
+        this.owesFinalAnswer = reason == CloseReason.TRANSPORT_CLOSE && this.pendingPoll == null
+                && this.postInFlight.get();
         List<EngineIoPacket> last = flush ? drain() : new ArrayList<>();
         this.queue.clear();
         if (this.pendingPoll != null) {
@@ -90,6 +95,16 @@ public final class PollingTransport implements EngineIoTransport {
             last.add(reason == CloseReason.TRANSPORT_CLOSE ? EngineIoPacket.NOOP : EngineIoPacket.CLOSE);
             answer(this.pendingPoll, last);
         }
+    }
+
+    @Override
+    public synchronized boolean owesFinalAnswer() {
+        return this.owesFinalAnswer;
+    }
+
+    /** The answer to the GET of a client that closed its session while the GET was on its way: a noop. */
+    public static String finalAnswer() {
+        return EngineIoPayloadCodec.encode(List.of(EngineIoPacket.NOOP));
     }
 
     /**

@@ -96,6 +96,11 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
         ServerHttpRequest request = exchange.getRequest();
         EngineIoSession session = this.server.session(sid);
         if (session == null) {
+            if (HttpMethod.GET.equals(request.getMethod())
+                    && this.server.takeClosedOwingAnswer(sid) instanceof PollingTransport) {
+                // The poll the client sent before its close packet, read after it: ended as a waiting poll would be.
+                return write(exchange.getResponse(), TEXT_UTF8, PollingTransport.finalAnswer());
+            }
             return error(exchange, EngineIoError.UNKNOWN_SID);
         }
         if (!(session.transport() instanceof PollingTransport polling)) {

@@ -75,6 +75,38 @@ class PlainEngineIoEndpointTests {
         assertThat(echoed).isEqualTo("4one\u001ebAQI=");
     }
 
+    /**
+     * A polling client closes with a POST while its GET is on the way on another connection, which another event
+     * loop may read after the POST (the official suite's "should successfully close the session"): that GET ends
+     * with a noop as a waiting one would; later requests find no session.
+     */
+    @Test
+    void pollReadAfterTheClosingPostEndsWithANoopAndLaterRequestsFindNoSession() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + this.port + "/engine.io/?EIO=4&transport=polling";
+        String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open);
+        assertThat(sid.find()).isTrue();
+        URI session = URI.create(base + "&sid=" + sid.group(1));
+        int closesBefore = this.listener.closes.size();
+
+        HttpResponse<String> close = http.send(HttpRequest.newBuilder(session)
+                .POST(HttpRequest.BodyPublishers.ofString("1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> lastPoll = http.send(HttpRequest.newBuilder(session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> laterPoll = http.send(HttpRequest.newBuilder(session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> laterPost = http.send(HttpRequest.newBuilder(session)
+                .POST(HttpRequest.BodyPublishers.ofString("4late")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(close.statusCode()).isEqualTo(200);
+        assertThat(this.listener.closes).hasSize(closesBefore + 1).last().isEqualTo("transport close");
+        assertThat(lastPoll.statusCode()).isEqualTo(200);
+        assertThat(lastPoll.body()).isEqualTo("6");
+        assertThat(laterPoll.statusCode()).isEqualTo(400);
+        assertThat(laterPost.statusCode()).isEqualTo(400);
+    }
+
     @Test
     void closingHandshakeStartedByTheClientIsAnsweredAndEndsTheSession() {
         RawWebSocketClient client = RawWebSocketClient.openAt(this.port, "/engine.io/", "", Map.of(), true);
