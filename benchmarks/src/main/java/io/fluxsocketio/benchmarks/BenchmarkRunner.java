@@ -133,8 +133,11 @@ public final class BenchmarkRunner {
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
                 CompletableFuture<CpuShare> measured = CpuShare.over(server, warmup, measure);
-                double rate = new HandshakeLoad(port, clients, warmup, measure).run();
+                HandshakeLoad load = new HandshakeLoad(port, clients, warmup, measure);
+                double rate = load.run();
                 CpuShare cpu = measured.join();
+                load.failures().forEach((kind, count) -> System.out.printf(Locale.ROOT,
+                        "%s: %d handshakes failed with %s%n", target.name(), count.sum(), kind));
                 System.out.printf(Locale.ROOT, "BENCH scenario=handshakes target=%s clients=%d handshakes_per_s=%.0f "
                         + "server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), clients, rate, cpu.server(),
                         cpu.loadGenerator());

@@ -2,6 +2,8 @@ package io.fluxsocketio.benchmarks;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -32,6 +34,9 @@ final class HandshakeLoad {
 
     private final AtomicInteger sourceAddress = new AtomicInteger();
 
+    /** Failed handshakes by kind, over warm-up and measurement: the rate counts only the ones that completed. */
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
     HandshakeLoad(int port, int clients, Duration warmup, Duration measure) {
         this.port = port;
         this.clients = clients;
@@ -57,7 +62,11 @@ final class HandshakeLoad {
                                     completed.increment();
                                 }
                             })
-                            .onErrorResume(ex -> Mono.empty())
+                            .onErrorResume(ex -> {
+                                this.failures.computeIfAbsent(ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+                                        kind -> new LongAdder()).increment();
+                                return Mono.empty();
+                            })
                             .repeat(() -> System.nanoTime() < end)
                             .then(), this.clients)
                     .then().block(this.warmup.plus(this.measure).plusSeconds(60));
@@ -66,6 +75,11 @@ final class HandshakeLoad {
             loops.disposeLater().block(Duration.ofSeconds(10));
         }
         return completed.sum() / (this.measure.toNanos() / 1e9);
+    }
+
+    /** Failed handshakes by exception and message. */
+    Map<String, LongAdder> failures() {
+        return this.failures;
     }
 
     private Mono<Void> handshake(HttpClient http) {
