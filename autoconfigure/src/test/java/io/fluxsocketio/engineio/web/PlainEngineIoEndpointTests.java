@@ -62,11 +62,7 @@ class PlainEngineIoEndpointTests {
     @Test
     void pollingMessagesAreEchoedByThePlainListener() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + this.port + "/engine.io/?EIO=4&transport=polling";
-        String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open);
-        assertThat(sid.find()).isTrue();
-        URI session = URI.create(base + "&sid=" + sid.group(1));
+        URI session = openPollingSession(http);
 
         http.send(HttpRequest.newBuilder(session).POST(HttpRequest.BodyPublishers.ofString("4one\u001ebAQI=")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -83,11 +79,7 @@ class PlainEngineIoEndpointTests {
     @Test
     void pollReadAfterTheClosingPostEndsWithANoopAndLaterRequestsFindNoSession() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + this.port + "/engine.io/?EIO=4&transport=polling";
-        String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open);
-        assertThat(sid.find()).isTrue();
-        URI session = URI.create(base + "&sid=" + sid.group(1));
+        URI session = openPollingSession(http);
         int closesBefore = this.listener.closes.size();
 
         HttpResponse<String> close = http.send(HttpRequest.newBuilder(session)
@@ -105,6 +97,15 @@ class PlainEngineIoEndpointTests {
         assertThat(lastPoll.body()).isEqualTo("6");
         assertThat(laterPoll.statusCode()).isEqualTo(400);
         assertThat(laterPost.statusCode()).isEqualTo(400);
+    }
+
+    /** Opens a long-polling session at the plain endpoint and returns the address of its requests. */
+    private URI openPollingSession(HttpClient http) throws Exception {
+        String base = "http://127.0.0.1:" + this.port + "/engine.io/?EIO=4&transport=polling";
+        String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open);
+        assertThat(sid.find()).as("handshake %s", open).isTrue();
+        return URI.create(base + "&sid=" + sid.group(1));
     }
 
     @Test
