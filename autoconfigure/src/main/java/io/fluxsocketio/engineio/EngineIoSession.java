@@ -8,6 +8,7 @@ import io.fluxsocketio.engineio.protocol.EngineIoPacket.Pong;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.Upgrade;
 
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -46,6 +47,9 @@ public final class EngineIoSession implements EngineIoSocket {
     private volatile EngineIoTransport transport;
 
     private EngineIoTransport probe;
+
+    /** What reads the WebSocket announced as this session's upgrade, from its handshake to the upgrade's end. */
+    private ScheduledExecutorService upgradeReader;
 
     private Disposable heartbeat;
 
@@ -92,10 +96,42 @@ public final class EngineIoSession implements EngineIoSocket {
         return this.transport.name();
     }
 
-    /** The WebSocket offered as this session's upgrade and not yet in use, or null. */
-    public EngineIoTransport probe() {
+    /**
+     * Announces a WebSocket handshake for this session's upgrade, before its answer goes out, with the executor that
+     * will read that connection (see {@link #upgradeReader()}).
+     */
+    public void upgradeArriving(ScheduledExecutorService reader) {
         synchronized (this.lock) {
-            return this.probe;
+            if (this.state == State.OPEN && this.probe == null) {
+                this.upgradeReader = reader;
+            }
+        }
+    }
+
+    /** Called when the connection announced by {@link #upgradeArriving} has ended, upgraded or not. */
+    public void upgradeConnectionEnded() {
+        synchronized (this.lock) {
+            if (this.probe == null) {
+                this.upgradeReader = null;
+            }
+        }
+    }
+
+    /** Whether a WebSocket was announced for the upgrade and has not started to serve as its probe yet. */
+    public boolean upgradeConnectionPending() {
+        synchronized (this.lock) {
+            return this.upgradeReader != null && this.probe == null;
+        }
+    }
+
+    /**
+     * What reads this session's upgrade WebSocket while an upgrade is under way, or null. The client writes on that
+     * connection and polls on another, which another thread may read first: a poll can wait for this reader to take
+     * in what the client sent before it.
+     */
+    public ScheduledExecutorService upgradeReader() {
+        synchronized (this.lock) {
+            return this.upgradeReader;
         }
     }
 
@@ -254,6 +290,9 @@ public final class EngineIoSession implements EngineIoSocket {
         synchronized (this.lock) {
             if (this.state != State.OPEN || this.probe != null
                     || !EngineIoOptions.POLLING.equals(this.transport.name())) {
+                if (this.probe == null) {
+                    this.upgradeReader = null;
+                }
                 return false;
             }
             this.probe = candidate;
@@ -285,6 +324,7 @@ public final class EngineIoSession implements EngineIoSocket {
                     }
                     this.transport = candidate;
                     this.probe = null;
+                    this.upgradeReader = null;
                     this.state = State.OPEN;
                 }
             }
@@ -302,6 +342,7 @@ public final class EngineIoSession implements EngineIoSocket {
                 return;
             }
             this.probe = null;
+            this.upgradeReader = null;
             this.upgradeTimeout.dispose();
             if (this.state == State.UPGRADING) {
                 this.state = State.OPEN;

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -128,11 +127,6 @@ public final class WebSocketTransport implements EngineIoTransport {
         this.eventLoop = this.channel.eventLoop();
         this.maxFramePayload = maxFramePayload;
         this.reader = new WebSocketMessageReader(new Messages(), maxFramePayload);
-    }
-
-    /** The event loop this connection is read on. */
-    public Executor eventLoop() {
-        return this.eventLoop;
     }
 
     @Override

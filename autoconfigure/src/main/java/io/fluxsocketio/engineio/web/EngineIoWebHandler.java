@@ -10,7 +10,6 @@ import io.fluxsocketio.engineio.protocol.EngineIoPayloadCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
 import io.fluxsocketio.engineio.transport.OverlappingRequestException;
 import io.fluxsocketio.engineio.transport.PollingTransport;
-import io.fluxsocketio.engineio.transport.WebSocketTransport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,6 +19,9 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,7 +37,6 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Serves the Engine.IO HTTP API: the handshake, long-polling GET and POST, and WebSocket connections, direct or
@@ -44,6 +45,9 @@ import reactor.core.scheduler.Schedulers;
 public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSource {
 
     private static final Log logger = LogFactory.getLog(EngineIoWebHandler.class);
+
+    /** Rounds of 1 ms or more that a poll waits at most for an announced upgrade connection to become the probe. */
+    private static final int MAX_UPGRADE_WAIT_ROUNDS = 50;
 
     private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
@@ -107,12 +111,13 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
         if (HttpMethod.GET.equals(request.getMethod())) {
-            if (mayWaitForProbe && session.probe() instanceof WebSocketTransport probe) {
-                // Looked at again on the probe's event loop, after it has read what the client sent before this
-                // request: a client that sent "2probe" and "5" and then polls finds the upgrade done (400), as
-                // with socket.io's single thread, instead of holding a poll that the upgrade then answers.
-                return Mono.defer(() -> pollingRequest(exchange, sid, false))
-                        .subscribeOn(Schedulers.fromExecutor(probe.eventLoop()));
+            ScheduledExecutorService upgradeReader = mayWaitForProbe ? session.upgradeReader() : null;
+            if (upgradeReader != null) {
+                // Looked at again once the upgrade's reader has taken in what the client sent on the WebSocket
+                // before this request: a client that sent "2probe" and "5" and then polls finds the upgrade done
+                // (400), as with socket.io's single thread, instead of a poll that the upgrade then answers.
+                return afterUpgradeReads(session, upgradeReader, MAX_UPGRADE_WAIT_ROUNDS)
+                        .then(Mono.defer(() -> pollingRequest(exchange, sid, false)));
             }
             return poll(exchange, session, polling);
         }
@@ -205,8 +210,11 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
                 || !EngineIoOptions.POLLING.equals(session.transportName())) {
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
+        // Announced before the handshake's answer: the client may poll as soon as it has that answer.
+        session.upgradeArriving(this.upgrade.eventLoop(exchange));
         return this.upgrade.upgrade(exchange,
-                transport -> session.startUpgrade(transport) ? transport.run(session) : transport.reject());
+                transport -> session.startUpgrade(transport) ? transport.run(session) : transport.reject())
+                .doFinally(signal -> session.upgradeConnectionEnded());
     }
 
     private Mono<EngineIoHandshake> handshake(ServerWebExchange exchange) {
@@ -217,6 +225,33 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
                         request.getQueryParams(), request.getRemoteAddress(),
                         principal.map(Principal.class::cast).orElse(null), request.getSslInfo() != null,
                         Instant.now()));
+    }
+
+    /**
+     * Completes once the upgrade's connection serves as the session's probe and its event loop has read what the
+     * client had sent on it: the loop may take a few rounds to answer the handshake and attach the probe.
+     */
+    private static Mono<Void> afterUpgradeReads(EngineIoSession session, ScheduledExecutorService reader,
+            int roundsLeft) {
+        return afterNextReads(reader).then(Mono.defer(() -> (roundsLeft > 1 && session.upgradeConnectionPending())
+                ? afterUpgradeReads(session, reader, roundsLeft - 1) : Mono.empty()));
+    }
+
+    /**
+     * Completes on that event loop after its next round of reads, so that it has taken in what was in its sockets'
+     * receive buffers now. A task scheduled with a delay runs in a later round than the one that takes it in, after a
+     * poll for I/O; a task merely executed may run before the loop's next read.
+     */
+    private static Mono<Void> afterNextReads(ScheduledExecutorService eventLoop) {
+        return Mono.create(sink -> {
+            try {
+                eventLoop.schedule(() -> sink.success(), 1, TimeUnit.MILLISECONDS);
+            }
+            catch (RejectedExecutionException ex) {
+                // The loop is shutting down, with the connection it read: nothing is left to wait for.
+                sink.success();
+            }
+        });
     }
 
     private static String decodeUtf8(DataBuffer buffer) {

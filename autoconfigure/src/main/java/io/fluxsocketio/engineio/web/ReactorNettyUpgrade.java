@@ -2,16 +2,19 @@ package io.fluxsocketio.engineio.web;
 
 import io.fluxsocketio.engineio.transport.WebSocketTransport;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 
@@ -62,6 +65,11 @@ final class ReactorNettyUpgrade {
         // Committing the WebFlux response first applies the headers its filters set (CORS, for one) to the 101.
         return response.setComplete().then(Mono.defer(() -> nativeResponse.sendWebsocket(
                 (in, out) -> handler.apply(new WebSocketTransport(in, out, this.maxFramePayload)), this.spec)));
+    }
+
+    /** The event loop that reads the exchange's connection, and will read it as a WebSocket once upgraded. */
+    ScheduledExecutorService eventLoop(ServerWebExchange exchange) {
+        return ((Connection) ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest())).channel().eventLoop();
     }
 
     private static HttpServerResponse nativeResponse(ServerHttpResponse response) {
