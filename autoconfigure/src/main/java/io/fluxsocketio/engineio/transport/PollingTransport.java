@@ -102,6 +102,16 @@ public final class PollingTransport implements EngineIoTransport {
         return this.owesFinalAnswer;
     }
 
+    /**
+     * Takes, once, the answer owed to the GET of a client that closed its session while the GET was on its way.
+     * @return whether it was still owed: the GET is then answered with {@link #finalAnswer()}
+     */
+    public synchronized boolean takeFinalAnswer() {
+        boolean owed = this.owesFinalAnswer;
+        this.owesFinalAnswer = false;
+        return owed;
+    }
+
     /** The answer to the GET of a client that closed its session while the GET was on its way: a noop. */
     public static String finalAnswer() {
         return EngineIoPayloadCodec.encode(List.of(EngineIoPacket.NOOP));
@@ -120,9 +130,12 @@ public final class PollingTransport implements EngineIoTransport {
                 else if (!this.queue.isEmpty()) {
                     sink.success(EngineIoPayloadCodec.encode(drain()));
                 }
+                else if (this.closed && !takeFinalAnswer()) {
+                    sink.success(EngineIoPayloadCodec.encode(List.of(EngineIoPacket.CLOSE)));
+                }
                 else if (this.closed || this.paused) {
-                    sink.success(EngineIoPayloadCodec.encode(List.of(
-                            this.closed ? EngineIoPacket.CLOSE : EngineIoPacket.NOOP)));
+                    // Paused for an upgrade, or closed by the client while this GET was on its way.
+                    sink.success(finalAnswer());
                 }
                 else {
                     this.pendingPoll = sink;

@@ -101,7 +101,8 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
         EngineIoSession session = this.server.session(sid);
         if (session == null) {
             if (HttpMethod.GET.equals(request.getMethod())
-                    && this.server.takeClosedOwingAnswer(sid) instanceof PollingTransport) {
+                    && this.server.takeClosedOwingAnswer(sid) instanceof PollingTransport closed
+                    && closed.takeFinalAnswer()) {
                 // The poll the client sent before its close packet, read after it: ended as a waiting poll would be.
                 return write(exchange.getResponse(), TEXT_UTF8, PollingTransport.finalAnswer());
             }
