@@ -3,10 +3,8 @@ package io.fluxsocketio.socketio;
 import io.fluxsocketio.engineio.EngineIoTimer;
 
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,16 +20,7 @@ final class PendingAcks {
 
     private static final Log logger = LogFactory.getLog(PendingAcks.class);
 
-    private static final VarHandle PENDING;
-
-    static {
-        try {
-            PENDING = MethodHandles.lookup().findVarHandle(PendingAcks.class, "pending", Map.class);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    private static final LazyMapField PENDING = LazyMapField.of(MethodHandles.lookup(), "pending");
 
     private static final class Pending {
 
@@ -62,7 +51,7 @@ final class PendingAcks {
     }
 
     void expect(long id, String event, Duration timeout, MonoSink<ArrayNode> sink) {
-        Map<Long, Pending> pending = pendingMap();
+        Map<Long, Pending> pending = PENDING.getOrCreate(this);
         Pending entry = new Pending(sink);
         // Registered before the timeout is scheduled: a timeout that fires at once must find the entry to remove.
         pending.put(id, entry);
@@ -75,15 +64,6 @@ final class PendingAcks {
             entry.cancelTimeout();
         }
         sink.onCancel(() -> forget(id));
-    }
-
-    private Map<Long, Pending> pendingMap() {
-        Map<Long, Pending> pending = this.pending;
-        if (pending == null) {
-            PENDING.compareAndSet(this, null, new ConcurrentHashMap<Long, Pending>());
-            pending = this.pending;
-        }
-        return pending;
     }
 
     void complete(long id, ArrayNode args) {

@@ -7,13 +7,11 @@ import io.fluxsocketio.socketio.protocol.SocketIoPacket.Ack;
 import io.fluxsocketio.socketio.protocol.SocketIoPacket.Event;
 
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -32,20 +30,9 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     private static final Log logger = LogFactory.getLog(SocketIoSocket.class);
 
-    private static final VarHandle DATA;
+    private static final LazyMapField DATA = LazyMapField.of(MethodHandles.lookup(), "data");
 
-    private static final VarHandle HANDLERS;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            DATA = lookup.findVarHandle(SocketIoSocket.class, "data", Map.class);
-            HANDLERS = lookup.findVarHandle(SocketIoSocket.class, "handlers", Map.class);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    private static final LazyMapField HANDLERS = LazyMapField.of(MethodHandles.lookup(), "handlers");
 
     private final String id;
 
@@ -111,12 +98,7 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     /** Application data attached to this socket, for example the user found by an authentication middleware. */
     public Map<String, Object> data() {
-        Map<String, Object> data = this.data;
-        if (data == null) {
-            DATA.compareAndSet(this, null, new ConcurrentHashMap<String, Object>());
-            data = this.data;
-        }
-        return data;
+        return DATA.getOrCreate(this);
     }
 
     /** The id of the underlying Engine.IO session, shared by all namespaces of one connection. */
@@ -161,12 +143,8 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
 
     /** Adds a handler for one event that finishes when the publisher it returns completes. */
     public SocketIoSocket onAsync(String event, AsyncEventHandler handler) {
-        Map<String, List<AsyncEventHandler>> handlers = this.handlers;
-        if (handlers == null) {
-            HANDLERS.compareAndSet(this, null, new ConcurrentHashMap<String, List<AsyncEventHandler>>());
-            handlers = this.handlers;
-        }
-        handlers.computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(handler);
+        HANDLERS.<String, List<AsyncEventHandler>>getOrCreate(this)
+                .computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(handler);
         return this;
     }
 
