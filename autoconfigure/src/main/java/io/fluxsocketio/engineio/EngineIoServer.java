@@ -15,14 +15,14 @@ public final class EngineIoServer implements AutoCloseable {
 
     private static final SecureRandom random = new SecureRandom();
 
+    /** How long a transport that owes its client a final answer stays findable after its session closed. */
+    private static final Duration FINAL_ANSWER_GRACE = Duration.ofSeconds(1);
+
     private final EngineIoOptions options;
 
     private final EngineIoListener listener;
 
     private final EngineIoTimer timer;
-
-    /** How long a transport that owes its client a final answer stays findable after its session closed. */
-    private static final Duration FINAL_ANSWER_GRACE = Duration.ofSeconds(1);
 
     private final Map<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
 

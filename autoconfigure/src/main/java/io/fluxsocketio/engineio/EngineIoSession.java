@@ -290,9 +290,6 @@ public final class EngineIoSession implements EngineIoSocket {
         synchronized (this.lock) {
             if (this.state != State.OPEN || this.probe != null
                     || !EngineIoOptions.POLLING.equals(this.transport.name())) {
-                if (this.probe == null) {
-                    this.upgradeReader = null;
-                }
                 return false;
             }
             this.probe = candidate;

@@ -130,12 +130,13 @@ public final class PollingTransport implements EngineIoTransport {
                 else if (!this.queue.isEmpty()) {
                     sink.success(EngineIoPayloadCodec.encode(drain()));
                 }
-                else if (this.closed && !takeFinalAnswer()) {
-                    sink.success(EngineIoPayloadCodec.encode(List.of(EngineIoPacket.CLOSE)));
+                else if (this.closed) {
+                    // A noop when the client closed while this GET was on its way, as a waiting GET gets.
+                    sink.success(takeFinalAnswer() ? finalAnswer()
+                            : EngineIoPayloadCodec.encode(List.of(EngineIoPacket.CLOSE)));
                 }
-                else if (this.closed || this.paused) {
-                    // Paused for an upgrade, or closed by the client while this GET was on its way.
-                    sink.success(finalAnswer());
+                else if (this.paused) {
+                    sink.success(EngineIoPayloadCodec.encode(List.of(EngineIoPacket.NOOP)));
                 }
                 else {
                     this.pendingPoll = sink;
