@@ -88,7 +88,7 @@ public final class BenchmarkRunner {
 
         List<Row> rows = new ArrayList<>();
         List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of();
-        List<Target> targets = selected(benchmarks, only, "-");
+        List<Target> targets = Target.selected(benchmarks.resolve("node"), only);
         warmUpLoadGenerator(targets.get(0), work,
                 port -> new EchoAckLoad(port, clients, warmup, measure).run().acksPerSecond());
         for (Target target : targets) {
@@ -126,7 +126,7 @@ public final class BenchmarkRunner {
         System.out.printf(Locale.ROOT, "| %-28s | %12s | %10s | %11s |%n", "server", "handshakes/s", "server CPU",
                 "loadgen CPU");
         System.out.println("| --- | ---: | ---: | ---: |");
-        List<Target> targets = selected(benchmarks, only, "raw");
+        List<Target> targets = Target.selected(benchmarks.resolve("node"), only, "raw");
         warmUpLoadGenerator(targets.get(0), work,
                 port -> new HandshakeLoad(port, clients, warmup, measure).run());
         for (Target target : targets) {
@@ -164,10 +164,7 @@ public final class BenchmarkRunner {
                 Arrays.toString(rates), Runtime.version(), LocalDate.now());
         Map<Integer, FanOutLoad.Step> ceiling = new HashMap<>();
         List<String> table = new ArrayList<>();
-        for (Target target : Target.all(benchmarks.resolve("node"))) {
-            if (!only.isEmpty() && !only.contains(target.name())) {
-                continue;
-            }
+        for (Target target : Target.selected(benchmarks.resolve("node"), only)) {
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port);
                     FanOutLoad load = new FanOutLoad()) {
@@ -218,10 +215,7 @@ public final class BenchmarkRunner {
         System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s | %14s | %17s |%n", "server",
                 "connections", "RSS before", "RSS after", "KiB per conn.", "heap KiB/conn.", "KiB/conn. pre-GC");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (Target target : Target.all(benchmarks.resolve("node"))) {
-            if (!only.isEmpty() && !only.contains(target.name())) {
-                continue;
-            }
+        for (Target target : Target.selected(benchmarks.resolve("node"), only)) {
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
                 // A hundred connections first, so that lazily loaded code is not counted as per-connection memory.
@@ -252,17 +246,6 @@ public final class BenchmarkRunner {
                 }
             }
         }
-    }
-
-    /** The targets a run measures, in their usual order: those named (all when none are), less the excluded kind. */
-    private static List<Target> selected(Path benchmarks, List<String> only, String excludedPrefix) {
-        List<Target> targets = Target.all(benchmarks.resolve("node")).stream()
-                .filter(target -> !target.name().startsWith(excludedPrefix))
-                .filter(target -> only.isEmpty() || only.contains(target.name())).toList();
-        if (targets.isEmpty()) {
-            throw new IllegalArgumentException("no known target among " + only);
-        }
-        return targets;
     }
 
     /** A closed-loop load against a server on a port, giving its rate per second. */

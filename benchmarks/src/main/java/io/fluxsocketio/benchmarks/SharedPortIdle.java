@@ -48,10 +48,7 @@ final class SharedPortIdle {
         System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s | %14s | %-28s |%n", "server",
                 "connections", "RSS before", "RSS after", "KiB per conn.", "heap KiB/conn.", "open files per process");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
-        for (Target target : Target.all(benchmarks.resolve("node"))) {
-            if (target.name().startsWith("node") || (!only.isEmpty() && !only.contains(target.name()))) {
-                continue;
-            }
+        for (Target target : Target.selected(benchmarks.resolve("node"), only, "node")) {
             measure(target, connections, processes, work);
         }
     }

@@ -40,6 +40,20 @@ record Target(String name, List<String> command) {
         return targets;
     }
 
+    /**
+     * The targets a run measures, in their usual order: those named (every one when none is), less those whose name
+     * starts with an excluded prefix (a kind the scenario cannot measure).
+     */
+    static List<Target> selected(Path nodeDirectory, List<String> only, String... excludedPrefixes) {
+        List<Target> targets = all(nodeDirectory).stream()
+                .filter(target -> Arrays.stream(excludedPrefixes).noneMatch(target.name()::startsWith))
+                .filter(target -> only.isEmpty() || only.contains(target.name())).toList();
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no target to measure among " + only);
+        }
+        return targets;
+    }
+
     /** A Java server's command line: the common and extra JVM options, then the main class and its arguments. */
     private static List<String> javaCommand(String java, String classpath, String... mainClassAndArguments) {
         List<String> command = new ArrayList<>(List.of(java, JAVA_OPTIONS));
