@@ -14,7 +14,8 @@ record Target(String name, List<String> command) {
 
     /**
      * Extra options for the Java servers (the ceiling and ours alike), for settings under test or a profiler:
-     * {@code BENCH_JAVA_OPTS="-XX:+UseSerialGC"}.
+     * {@code BENCH_JAVA_OPTS="-XX:+UseSerialGC"}. {@code BENCH_BASELINE_CLASSES}, a copy of an earlier build's
+     * {@code autoconfigure/target/classes}, adds that build in reactor mode as the target {@code baseline-reactor}.
      */
     private static final List<String> EXTRA_OPTIONS = List.of(
             System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").split(" +")).stream()
@@ -29,6 +30,13 @@ record Target(String name, List<String> command) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("raw-reactor-netty",
                 javaCommand(java, classpath, RawCeilingServer.class.getName(), "{port}")));
+        String baseline = System.getenv("BENCH_BASELINE_CLASSES");
+        if (baseline != null && !baseline.isBlank()) {
+            // An earlier build's classes ahead of this one's: before and after a change, measured in one run.
+            String baselineClasspath = Path.of(baseline).toAbsolutePath() + File.pathSeparator + classpath;
+            targets.add(new Target("baseline-reactor",
+                    javaCommand(java, baselineClasspath, FluxBenchmarkServer.class.getName(), "{port}", "reactor")));
+        }
         for (String mode : List.of("reactor", "virtual-threads", "threading")) {
             if (!mode.equals("virtual-threads") || Runtime.version().feature() >= 21) {
                 targets.add(new Target("flux-socketio-" + mode,
