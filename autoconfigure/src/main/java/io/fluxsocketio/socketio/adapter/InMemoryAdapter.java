@@ -77,6 +77,11 @@ public final class InMemoryAdapter implements Adapter {
     /** Each socket the options select: the rooms' members (or everyone) less the excluded rooms' members. */
     private void forEachSelected(BroadcastOptions options, Consumer<String> action) {
         Set<String> excluded = union(options.except());
+        if (excluded.isEmpty()) {
+            // To a room, the common broadcast: no look-up per member (a cache miss on each id's hash).
+            candidates(options).forEach(action);
+            return;
+        }
         for (String socketId : candidates(options)) {
             if (!excluded.contains(socketId)) {
                 action.accept(socketId);
