@@ -1,6 +1,8 @@
 package io.fluxsocketio.socketio;
 
+import io.fluxsocketio.engineio.OutboundBatch;
 import io.fluxsocketio.socketio.adapter.BroadcastOptions;
+import io.fluxsocketio.socketio.protocol.EncodedPacket;
 
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +65,8 @@ public final class BroadcastOperator {
 
     /** Sends an event to every selected socket; the packet is encoded once, whatever the number of recipients. */
     public void emit(String event, Object... args) {
-        this.namespace.adapter().broadcast(this.namespace.encodeEvent(event, null, args), options());
+        EncodedPacket packet = this.namespace.encodeEvent(event, null, args);
+        OutboundBatch.run(() -> this.namespace.adapter().broadcast(packet, options()));
     }
 
     /** The selected sockets of this node. */

@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Emits to one socket from several threads at once (the handler's and threads of the application's own) reach the
- * client complete and, producer by producer, in the order they were made: the WebSocket transport's hand-over of
- * frames to the event loop, and the polling transport's buffer, keep each producer's order.
+ * Emits to one socket from several threads at once (the handler's and threads of the application's own), direct ones
+ * and broadcasts to its room mixed, reach the client complete and, producer by producer, in the order they were made:
+ * the WebSocket transport's hand-over of frames to the event loop, batched for broadcasts, and the polling transport's
+ * buffer, keep each producer's order.
  */
 @SpringBootTest(classes = InteropApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "socketio.max-buffered-packets=100000" })
