@@ -167,7 +167,7 @@ public final class BenchmarkRunner {
         for (Target target : Target.selected(benchmarks.resolve("node"), only)) {
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port);
-                    FanOutLoad load = new FanOutLoad()) {
+                    FanOutLoad load = new FanOutLoad(server)) {
                 int joined = load.open(port, receivers, Duration.ofMinutes(2));
                 load.warmUp(joined, rates, WARMUP_STEP);
                 CpuShare.Meter meter = CpuShare.start(server);
@@ -180,14 +180,15 @@ public final class BenchmarkRunner {
                     }
                     FanOutLoad.Step reference = ceiling.get(step.sendsPerSecond());
                     System.out.printf(Locale.ROOT, "BENCH scenario=fan-out-step target=%s receivers=%d sends_per_s=%d "
-                            + "deliveries_per_s=%.0f p50_us=%d p99_us=%d kept_up=%b%n", target.name(), joined,
-                            step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(), step.p99Micros(),
-                            step.keptUp());
-                    table.add(String.format(Locale.ROOT, "| %-28s | %8d | %12.0f | %8d | %8d | %s | %s |",
+                            + "deliveries_per_s=%.0f p50_us=%d p99_us=%d kept_up=%b server_cpu_ns_per_delivery=%d%n",
+                            target.name(), joined, step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
+                            step.p99Micros(), step.keptUp(), step.serverCpuNanosPerDelivery());
+                    table.add(String.format(Locale.ROOT, "| %-28s | %8d | %12.0f | %8d | %8d | %s | %s | %6d | %s |",
                             target.name(), step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
                             step.p99Micros(), step.keptUp() ? "yes" : "no ",
-                            (reference == null || reference.p99Micros() == 0) ? "-"
-                                    : String.format(Locale.ROOT, "%.2fx", step.p99Micros() / (double) reference.p99Micros())));
+                            ratio(step.p99Micros(), (reference == null) ? 0 : reference.p99Micros()),
+                            step.serverCpuNanosPerDelivery(), ratio(step.serverCpuNanosPerDelivery(),
+                                    (reference == null) ? 0 : reference.serverCpuNanosPerDelivery())));
                     if (step.keptUp()) {
                         best = step;
                     }
@@ -199,9 +200,15 @@ public final class BenchmarkRunner {
             }
         }
         System.out.println();
-        System.out.println("| server                       | sends/s  | deliveries/s |  p50 us  |  p99 us  | kept up | p99 vs raw |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: |");
+        System.out.println("| server                       | sends/s  | deliveries/s |  p50 us  |  p99 us  | kept up | p99 vs raw "
+                + "| CPU ns/delivery | vs raw |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
         table.forEach(System.out::println);
+    }
+
+    /** A figure as a multiple of the ceiling's, or "-" when the ceiling has none at that point. */
+    private static String ratio(long figure, long ceiling) {
+        return (ceiling == 0) ? "-" : String.format(Locale.ROOT, "%.2fx", figure / (double) ceiling);
     }
 
     /** Usage: {@code idle [connections] [target,target...]}: process RSS per held connection, per target. */

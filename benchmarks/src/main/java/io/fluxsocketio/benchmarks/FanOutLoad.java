@@ -1,5 +1,6 @@
 package io.fluxsocketio.benchmarks;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,16 @@ final class FanOutLoad implements AutoCloseable {
 
     private static final String FANNED = "42[\"fanned\",";
 
-    /** One step's outcome. */
-    record Step(int sendsPerSecond, double deliveriesPerSecond, long p50Micros, long p99Micros, boolean keptUp) {
+    /**
+     * One step's outcome. {@code serverCpuNanosPerDelivery} is the server's CPU time over the step and its grace,
+     * divided by the deliveries: at a rate every server keeps up with, it compares their cost per delivery, which a
+     * noisy machine moves far less than the highest rate a server keeps up with.
+     */
+    record Step(int sendsPerSecond, double deliveriesPerSecond, long p50Micros, long p99Micros, boolean keptUp,
+            long serverCpuNanosPerDelivery) {
     }
+
+    private final ServerProcess server;
 
     private final LoopResources loops = LoopResources.create("fangen", 1, true);
 
@@ -45,6 +53,10 @@ final class FanOutLoad implements AutoCloseable {
 
     /** Events sent over all steps; read and written by the thread that runs the steps. */
     private long sentTotal;
+
+    FanOutLoad(ServerProcess server) {
+        this.server = server;
+    }
 
     /** Connects the receivers and the sender; returns how many receivers joined the room. */
     int open(int port, int receivers, Duration timeout) {
@@ -105,7 +117,7 @@ final class FanOutLoad implements AutoCloseable {
      * that happens showed a p99 several times the steps around it (the JIT's log put a burst of deoptimizations
      * there), which says nothing about the server at that rate.
      */
-    void warmUp(int receivers, int[] sendRates, Duration stepLength) {
+    void warmUp(int receivers, int[] sendRates, Duration stepLength) throws IOException {
         run(receivers, sendRates, stepLength);
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (this.delivered.sum() < this.sentTotal * receivers && System.nanoTime() < deadline) {
@@ -115,7 +127,7 @@ final class FanOutLoad implements AutoCloseable {
     }
 
     /** Sends at each rate for the step's length, until a step falls behind. */
-    List<Step> run(int receivers, int[] sendRates, Duration stepLength) {
+    List<Step> run(int receivers, int[] sendRates, Duration stepLength) throws IOException {
         List<Step> steps = new ArrayList<>();
         for (int rate : sendRates) {
             Step step = step(receivers, rate, stepLength);
@@ -127,10 +139,11 @@ final class FanOutLoad implements AutoCloseable {
         return steps;
     }
 
-    private Step step(int receivers, int rate, Duration length) {
+    private Step step(int receivers, int rate, Duration length) throws IOException {
         LatencyHistogram histogram = new LatencyHistogram();
         this.latencies = histogram;
         long deliveredBefore = this.delivered.sum();
+        long serverCpuBefore = this.server.cpuMillis();
         long start = System.nanoTime();
         long end = start + length.toNanos();
         long sent = 0;
@@ -148,10 +161,12 @@ final class FanOutLoad implements AutoCloseable {
             ServerProcess.sleep(20);
         }
         long arrived = this.delivered.sum() - deliveredBefore;
+        long serverCpuNanos = (this.server.cpuMillis() - serverCpuBefore) * 1_000_000;
         double seconds = length.toNanos() / 1e9;
         long p99 = histogram.quantile(0.99);
         boolean keptUp = arrived >= expected && p99 <= MAX_P99_MICROS;
-        return new Step(rate, arrived / seconds, histogram.quantile(0.5), p99, keptUp);
+        return new Step(rate, arrived / seconds, histogram.quantile(0.5), p99, keptUp,
+                (arrived == 0) ? 0 : serverCpuNanos / arrived);
     }
 
     @Override
