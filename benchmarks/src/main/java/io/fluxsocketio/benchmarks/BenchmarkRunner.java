@@ -180,15 +180,18 @@ public final class BenchmarkRunner {
                     }
                     FanOutLoad.Step reference = ceiling.get(step.sendsPerSecond());
                     System.out.printf(Locale.ROOT, "BENCH scenario=fan-out-step target=%s receivers=%d sends_per_s=%d "
-                            + "deliveries_per_s=%.0f p50_us=%d p99_us=%d kept_up=%b server_cpu_ns_per_delivery=%d%n",
+                            + "deliveries_per_s=%.0f p50_us=%d p99_us=%d kept_up=%b server_cpu_ns_per_delivery=%d "
+                            + "jit_cpu_ns_per_delivery=%d%n",
                             target.name(), joined, step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
-                            step.p99Micros(), step.keptUp(), step.serverCpuNanosPerDelivery());
-                    table.add(String.format(Locale.ROOT, "| %-28s | %8d | %12.0f | %8d | %8d | %s | %s | %6d | %s |",
+                            step.p99Micros(), step.keptUp(), step.serverCpuNanosPerDelivery(),
+                            step.jitNanosPerDelivery());
+                    table.add(String.format(Locale.ROOT, "| %-28s | %8d | %12.0f | %8d | %8d | %s | %s | %6d | %s | %6d |",
                             target.name(), step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
                             step.p99Micros(), step.keptUp() ? "yes" : "no ",
                             ratio(step.p99Micros(), (reference == null) ? 0 : reference.p99Micros()),
                             step.serverCpuNanosPerDelivery(), ratio(step.serverCpuNanosPerDelivery(),
-                                    (reference == null) ? 0 : reference.serverCpuNanosPerDelivery())));
+                                    (reference == null) ? 0 : reference.serverCpuNanosPerDelivery()),
+                            step.jitNanosPerDelivery()));
                     if (step.keptUp()) {
                         best = step;
                     }
@@ -201,8 +204,8 @@ public final class BenchmarkRunner {
         }
         System.out.println();
         System.out.println("| server                       | sends/s  | deliveries/s |  p50 us  |  p99 us  | kept up | p99 vs raw "
-                + "| CPU ns/delivery | vs raw |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+                + "| CPU ns/delivery | vs raw | of it JIT |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
         table.forEach(System.out::println);
     }
 

@@ -29,10 +29,11 @@ final class FanOutLoad implements AutoCloseable {
     /**
      * One step's outcome. {@code serverCpuNanosPerDelivery} is the server's CPU time over the step and its grace,
      * divided by the deliveries: at a rate every server keeps up with, it compares their cost per delivery, which a
-     * noisy machine moves far less than the highest rate a server keeps up with.
+     * noisy machine moves far less than the highest rate a server keeps up with. {@code jitNanosPerDelivery} is the
+     * part of it the JIT compiler threads took, which is warm-up, not the cost of a delivery.
      */
     record Step(int sendsPerSecond, double deliveriesPerSecond, long p50Micros, long p99Micros, boolean keptUp,
-            long serverCpuNanosPerDelivery) {
+            long serverCpuNanosPerDelivery, long jitNanosPerDelivery) {
     }
 
     private final ServerProcess server;
@@ -144,6 +145,7 @@ final class FanOutLoad implements AutoCloseable {
         this.latencies = histogram;
         long deliveredBefore = this.delivered.sum();
         long serverCpuBefore = this.server.cpuMillis();
+        long jitCpuBefore = this.server.compilerCpuMillis();
         long start = System.nanoTime();
         long end = start + length.toNanos();
         long sent = 0;
@@ -162,11 +164,12 @@ final class FanOutLoad implements AutoCloseable {
         }
         long arrived = this.delivered.sum() - deliveredBefore;
         long serverCpuNanos = (this.server.cpuMillis() - serverCpuBefore) * 1_000_000;
+        long jitCpuNanos = (this.server.compilerCpuMillis() - jitCpuBefore) * 1_000_000;
         double seconds = length.toNanos() / 1e9;
         long p99 = histogram.quantile(0.99);
         boolean keptUp = arrived >= expected && p99 <= MAX_P99_MICROS;
         return new Step(rate, arrived / seconds, histogram.quantile(0.5), p99, keptUp,
-                (arrived == 0) ? 0 : serverCpuNanos / arrived);
+                (arrived == 0) ? 0 : serverCpuNanos / arrived, (arrived == 0) ? 0 : jitCpuNanos / arrived);
     }
 
     @Override
