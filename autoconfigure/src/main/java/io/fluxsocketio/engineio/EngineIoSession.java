@@ -98,13 +98,18 @@ public final class EngineIoSession implements EngineIoSocket {
 
     /**
      * Announces a WebSocket handshake for this session's upgrade, before its answer goes out, with the executor that
-     * will read that connection (see {@link #upgradeReader()}).
+     * will read that connection (see {@link #upgradeReader()}). The first one announced claims the upgrade until it
+     * ends: the client may open a second as soon as it has the first one's answer, before the first connection's
+     * handler has started the probe, and that second one must be refused, as socket.io's single thread refuses it.
+     * @return false when the session is closed or another connection already claims the upgrade: refuse this one
      */
-    public void upgradeArriving(ScheduledExecutorService reader) {
+    public boolean upgradeArriving(ScheduledExecutorService reader) {
         synchronized (this.lock) {
-            if (this.state == State.OPEN && this.probe == null) {
-                this.upgradeReader = reader;
+            if (this.state != State.OPEN || this.probe != null || this.upgradeReader != null) {
+                return false;
             }
+            this.upgradeReader = reader;
+            return true;
         }
     }
 

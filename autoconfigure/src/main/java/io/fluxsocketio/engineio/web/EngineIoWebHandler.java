@@ -211,8 +211,11 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
                 || !EngineIoOptions.POLLING.equals(session.transportName())) {
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
-        // Announced before the handshake's answer: the client may poll as soon as it has that answer.
-        session.upgradeArriving(this.upgrade.eventLoop(exchange));
+        // Announced before the handshake's answer: the client may poll, or open another WebSocket, as soon as it has
+        // that answer.
+        if (!session.upgradeArriving(this.upgrade.eventLoop(exchange))) {
+            return error(exchange, EngineIoError.BAD_REQUEST);
+        }
         return this.upgrade.upgrade(exchange,
                 transport -> session.startUpgrade(transport) ? transport.run(session) : transport.reject())
                 .doFinally(signal -> session.upgradeConnectionEnded());
