@@ -108,11 +108,14 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
             }
             return error(exchange, EngineIoError.UNKNOWN_SID);
         }
+        boolean get = HttpMethod.GET.equals(request.getMethod());
+        // Read before the transport: an upgrade that ends in between clears it and has already set its WebSocket as
+        // the transport, which the check below then refuses, instead of a poll on the transport it replaced.
+        ScheduledExecutorService upgradeReader = (get && mayWaitForProbe) ? session.upgradeReader() : null;
         if (!(session.transport() instanceof PollingTransport polling)) {
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
-        if (HttpMethod.GET.equals(request.getMethod())) {
-            ScheduledExecutorService upgradeReader = mayWaitForProbe ? session.upgradeReader() : null;
+        if (get) {
             if (upgradeReader != null) {
                 // Looked at again once the upgrade's reader has taken in what the client sent on the WebSocket
                 // before this request: a client that sent "2probe" and "5" and then polls finds the upgrade done
@@ -233,12 +236,13 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
 
     /**
      * Completes once the upgrade's connection serves as the session's probe and its event loop has read what the
-     * client had sent on it: the loop may take a few rounds to answer the handshake and attach the probe.
+     * client had sent on it: the loop may take a few rounds to answer the handshake and attach the probe, and reads
+     * what was sent on the connection in the round after the one that attached it.
      */
     private static Mono<Void> afterUpgradeReads(EngineIoSession session, ScheduledExecutorService reader,
             int roundsLeft) {
         return afterNextReads(reader).then(Mono.defer(() -> (roundsLeft > 1 && session.upgradeConnectionPending())
-                ? afterUpgradeReads(session, reader, roundsLeft - 1) : Mono.empty()));
+                ? afterUpgradeReads(session, reader, roundsLeft - 1) : afterNextReads(reader)));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.cors.CorsConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -97,6 +99,63 @@ class PlainEngineIoEndpointTests {
         assertThat(lastPoll.body()).isEqualTo("6");
         assertThat(laterPoll.statusCode()).isEqualTo(400);
         assertThat(laterPost.statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The official suite's "refuses polling requests for an upgraded session", many times over: the client sends the
+     * probe and the upgrade on the new WebSocket, then polls on another connection, which another event loop may
+     * read before the WebSocket's loop has even attached the probe. As with socket.io's single thread, the poll finds
+     * the upgrade done.
+     */
+    @Test
+    void aPollSentAfterTheUpgradePacketsFindsTheUpgradeDone() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int round = 0; round < 100; round++) {
+            URI session = openPollingSession(http);
+            RawWebSocketClient upgrade = RawWebSocketClient.openAt(this.port, "/engine.io/",
+                    "&sid=" + sid(session), Map.of(), true);
+            upgrade.send("2probe");
+            upgrade.send("5");
+
+            HttpResponse<String> poll = http.send(HttpRequest.newBuilder(session).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(poll.statusCode()).as("poll of round %d", round).isEqualTo(400);
+            assertThat(upgrade.expectText("3")).isEqualTo("3probe");
+            upgrade.send("4hello");
+            assertThat(upgrade.expectText("4")).isEqualTo("4hello");
+            upgrade.abort();
+        }
+    }
+
+    /**
+     * The official suite's "refuses a second WebSocket for an upgraded session", many times over: the second one is
+     * opened as soon as the first is, and may reach the server before the first one's handler has started the probe.
+     * It is refused before its handshake is answered, whether the first one's upgrade is done or under way.
+     */
+    @Test
+    void aSecondUpgradeWebSocketIsRefusedAndTheFirstUpgrades() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int round = 0; round < 100; round++) {
+            URI session = openPollingSession(http);
+            RawWebSocketClient upgrade = RawWebSocketClient.openAt(this.port, "/engine.io/",
+                    "&sid=" + sid(session), Map.of(), true);
+            upgrade.send("2probe");
+            upgrade.send("5");
+
+            assertThatThrownBy(() -> RawWebSocketClient.openAt(this.port, "/engine.io/", "&sid=" + sid(session),
+                    Map.of(), true), "second WebSocket of round %d", round)
+                    .hasCauseInstanceOf(WebSocketHandshakeException.class);
+
+            assertThat(upgrade.expectText("3")).isEqualTo("3probe");
+            upgrade.send("4hello");
+            assertThat(upgrade.expectText("4")).isEqualTo("4hello");
+            upgrade.abort();
+        }
+    }
+
+    private static String sid(URI session) {
+        return session.getQuery().replaceFirst(".*sid=", "");
     }
 
     /** Opens a long-polling session at the plain endpoint and returns the address of its requests. */
