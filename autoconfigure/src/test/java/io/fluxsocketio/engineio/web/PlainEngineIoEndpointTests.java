@@ -112,19 +112,13 @@ class PlainEngineIoEndpointTests {
         HttpClient http = HttpClient.newHttpClient();
         for (int round = 0; round < 100; round++) {
             URI session = openPollingSession(http);
-            RawWebSocketClient upgrade = RawWebSocketClient.openAt(this.port, "/engine.io/",
-                    "&sid=" + sid(session), Map.of(), true);
-            upgrade.send("2probe");
-            upgrade.send("5");
+            RawWebSocketClient upgrade = sendProbeAndUpgrade(session);
 
             HttpResponse<String> poll = http.send(HttpRequest.newBuilder(session).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(poll.statusCode()).as("poll of round %d", round).isEqualTo(400);
-            assertThat(upgrade.expectText("3")).isEqualTo("3probe");
-            upgrade.send("4hello");
-            assertThat(upgrade.expectText("4")).isEqualTo("4hello");
-            upgrade.abort();
+            assertUpgradedAndClose(upgrade);
         }
     }
 
@@ -138,20 +132,27 @@ class PlainEngineIoEndpointTests {
         HttpClient http = HttpClient.newHttpClient();
         for (int round = 0; round < 100; round++) {
             URI session = openPollingSession(http);
-            RawWebSocketClient upgrade = RawWebSocketClient.openAt(this.port, "/engine.io/",
-                    "&sid=" + sid(session), Map.of(), true);
-            upgrade.send("2probe");
-            upgrade.send("5");
+            RawWebSocketClient upgrade = sendProbeAndUpgrade(session);
 
             assertThatThrownBy(() -> RawWebSocketClient.openAt(this.port, "/engine.io/", "&sid=" + sid(session),
                     Map.of(), true), "second WebSocket of round %d", round)
                     .hasCauseInstanceOf(WebSocketHandshakeException.class);
-
-            assertThat(upgrade.expectText("3")).isEqualTo("3probe");
-            upgrade.send("4hello");
-            assertThat(upgrade.expectText("4")).isEqualTo("4hello");
-            upgrade.abort();
+            assertUpgradedAndClose(upgrade);
         }
+    }
+
+    /** Opens the session's upgrade WebSocket and sends the probe and the upgrade on it without waiting for answers. */
+    private RawWebSocketClient sendProbeAndUpgrade(URI session) {
+        return RawWebSocketClient.openAt(this.port, "/engine.io/", "&sid=" + sid(session), Map.of(), true)
+                .send("2probe")
+                .send("5");
+    }
+
+    private static void assertUpgradedAndClose(RawWebSocketClient upgrade) {
+        assertThat(upgrade.expectText("3")).isEqualTo("3probe");
+        upgrade.send("4hello");
+        assertThat(upgrade.expectText("4")).isEqualTo("4hello");
+        upgrade.abort();
     }
 
     private static String sid(URI session) {
