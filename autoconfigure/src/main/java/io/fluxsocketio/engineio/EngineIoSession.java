@@ -49,7 +49,7 @@ public final class EngineIoSession implements EngineIoSocket {
     private EngineIoTransport probe;
 
     /** What reads the WebSocket announced as this session's upgrade, from its handshake to the upgrade's end. */
-    private ScheduledExecutorService upgradeReader;
+    private UpgradeClaim upgradeClaim;
 
     private Disposable heartbeat;
 
@@ -101,23 +101,27 @@ public final class EngineIoSession implements EngineIoSocket {
      * will read that connection (see {@link #upgradeReader()}). The first one announced claims the upgrade until it
      * ends: the client may open a second as soon as it has the first one's answer, before the first connection's
      * handler has started the probe, and that second one must be refused, as socket.io's single thread refuses it.
-     * @return false when the session is closed or another connection already claims the upgrade: refuse this one
+     * @return the claim, to hand back to {@link #upgradeConnectionEnded} when the connection ends; null when the
+     * session is closed or another connection already claims the upgrade: refuse this one
      */
-    public boolean upgradeArriving(ScheduledExecutorService reader) {
+    public UpgradeClaim upgradeArriving(ScheduledExecutorService reader) {
         synchronized (this.lock) {
-            if (this.state != State.OPEN || this.probe != null || this.upgradeReader != null) {
-                return false;
+            if (this.state != State.OPEN || this.probe != null || this.upgradeClaim != null) {
+                return null;
             }
-            this.upgradeReader = reader;
-            return true;
+            this.upgradeClaim = new UpgradeClaim(reader);
+            return this.upgradeClaim;
         }
     }
 
-    /** Called when the connection announced by {@link #upgradeArriving} has ended, upgraded or not. */
-    public void upgradeConnectionEnded() {
+    /**
+     * Called when the connection that got the claim has ended, upgraded or not. A claim the upgrade already released
+     * (done or aborted) releases nothing: another connection may hold the upgrade by then.
+     */
+    public void upgradeConnectionEnded(UpgradeClaim claim) {
         synchronized (this.lock) {
-            if (this.probe == null) {
-                this.upgradeReader = null;
+            if (this.upgradeClaim == claim && this.probe == null) {
+                this.upgradeClaim = null;
             }
         }
     }
@@ -125,7 +129,7 @@ public final class EngineIoSession implements EngineIoSocket {
     /** Whether a WebSocket was announced for the upgrade and has not started to serve as its probe yet. */
     public boolean upgradeConnectionPending() {
         synchronized (this.lock) {
-            return this.upgradeReader != null && this.probe == null;
+            return this.upgradeClaim != null && this.probe == null;
         }
     }
 
@@ -136,7 +140,7 @@ public final class EngineIoSession implements EngineIoSocket {
      */
     public ScheduledExecutorService upgradeReader() {
         synchronized (this.lock) {
-            return this.upgradeReader;
+            return (this.upgradeClaim != null) ? this.upgradeClaim.reader : null;
         }
     }
 
@@ -326,7 +330,7 @@ public final class EngineIoSession implements EngineIoSocket {
                     }
                     this.transport = candidate;
                     this.probe = null;
-                    this.upgradeReader = null;
+                    this.upgradeClaim = null;
                     this.state = State.OPEN;
                 }
             }
@@ -344,7 +348,7 @@ public final class EngineIoSession implements EngineIoSocket {
                 return;
             }
             this.probe = null;
-            this.upgradeReader = null;
+            this.upgradeClaim = null;
             this.upgradeTimeout.dispose();
             if (this.state == State.UPGRADING) {
                 this.state = State.OPEN;
@@ -400,5 +404,15 @@ public final class EngineIoSession implements EngineIoSocket {
     @Override
     public String toString() {
         return "EngineIoSession[" + this.id + ", " + this.transport.name() + "]";
+    }
+
+    /** One announced upgrade connection's hold on its session's upgrade, with the event loop that reads it. */
+    public static final class UpgradeClaim {
+
+        private final ScheduledExecutorService reader;
+
+        private UpgradeClaim(ScheduledExecutorService reader) {
+            this.reader = reader;
+        }
     }
 }

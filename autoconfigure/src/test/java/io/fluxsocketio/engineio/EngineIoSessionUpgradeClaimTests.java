@@ -52,20 +52,35 @@ class EngineIoSessionUpgradeClaimTests {
     void aSecondUpgradeConnectionIsRefusedWhileTheFirstClaimsTheUpgrade() {
         EngineIoSession session = openPollingSession();
 
-        assertThat(session.upgradeArriving(this.firstReader)).isTrue();
-        assertThat(session.upgradeArriving(this.secondReader)).isFalse();
+        assertThat(session.upgradeArriving(this.firstReader)).isNotNull();
+        assertThat(session.upgradeArriving(this.secondReader)).isNull();
         assertThat(session.upgradeReader()).isSameAs(this.firstReader);
     }
 
     @Test
     void theUpgradeCanBeClaimedAgainOnceTheClaimingConnectionEndedWithoutUpgrading() {
         EngineIoSession session = openPollingSession();
-        session.upgradeArriving(this.firstReader);
+        EngineIoSession.UpgradeClaim first = session.upgradeArriving(this.firstReader);
 
-        session.upgradeConnectionEnded();
+        session.upgradeConnectionEnded(first);
 
-        assertThat(session.upgradeArriving(this.secondReader)).isTrue();
+        assertThat(session.upgradeArriving(this.secondReader)).isNotNull();
         assertThat(session.upgradeReader()).isSameAs(this.secondReader);
+    }
+
+    /** A connection whose claim was already released may end after another one has claimed the upgrade. */
+    @Test
+    void anEndedClaimDoesNotReleaseTheNextOne() {
+        EngineIoSession session = openPollingSession();
+        EngineIoSession.UpgradeClaim first = session.upgradeArriving(this.firstReader);
+        session.upgradeConnectionEnded(first);
+        EngineIoSession.UpgradeClaim second = session.upgradeArriving(this.secondReader);
+
+        session.upgradeConnectionEnded(first);
+
+        assertThat(second).isNotNull();
+        assertThat(session.upgradeReader()).isSameAs(this.secondReader);
+        assertThat(session.upgradeArriving(this.firstReader)).isNull();
     }
 
     @Test
@@ -73,7 +88,7 @@ class EngineIoSessionUpgradeClaimTests {
         EngineIoSession session = openPollingSession();
         session.close(CloseReason.FORCED_CLOSE);
 
-        assertThat(session.upgradeArriving(this.firstReader)).isFalse();
+        assertThat(session.upgradeArriving(this.firstReader)).isNull();
         assertThat(session.upgradeReader()).isNull();
     }
 

@@ -216,12 +216,13 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
         }
         // Announced before the handshake's answer: the client may poll, or open another WebSocket, as soon as it has
         // that answer.
-        if (!session.upgradeArriving(this.upgrade.eventLoop(exchange))) {
+        EngineIoSession.UpgradeClaim claim = session.upgradeArriving(this.upgrade.eventLoop(exchange));
+        if (claim == null) {
             return error(exchange, EngineIoError.BAD_REQUEST);
         }
         return this.upgrade.upgrade(exchange,
                 transport -> session.startUpgrade(transport) ? transport.run(session) : transport.reject())
-                .doFinally(signal -> session.upgradeConnectionEnded());
+                .doFinally(signal -> session.upgradeConnectionEnded(claim));
     }
 
     private Mono<EngineIoHandshake> handshake(ServerWebExchange exchange) {
