@@ -233,9 +233,10 @@ public final class BenchmarkRunner {
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
         System.out.printf(Locale.ROOT, "idle: %d connections, Java %s, %s, JVM options: %s %s%n", connections,
                 Runtime.version(), LocalDate.now(), Target.JAVA_OPTIONS, System.getenv().getOrDefault("BENCH_JAVA_OPTS", ""));
-        System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s | %14s | %17s |%n", "server",
-                "connections", "RSS before", "RSS after", "KiB per conn.", "heap KiB/conn.", "KiB/conn. pre-GC");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s | %14s | %19s | %17s |%n", "server",
+                "connections", "RSS before", "RSS after", "KiB per conn.", "heap KiB/conn.", "committed KiB/conn.",
+                "KiB/conn. pre-GC");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Target target : Target.selected(benchmarks.resolve("node"), only)) {
             int port = ServerProcess.freePort();
             try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
@@ -244,25 +245,31 @@ public final class BenchmarkRunner {
                     warm.open(port, 100, Duration.ofSeconds(30));
                 }
                 ServerProcess.sleep(2000);
-                long heapBefore = server.liveHeapKib();
+                ServerProcess.Heap heapBefore = server.heapAfterFullGc();
                 long before = server.rssKib();
                 try (IdleLoad load = new IdleLoad()) {
                     int joined = load.open(port, connections, Duration.ofMinutes(3));
                     ServerProcess.sleep(3000);
                     long afterPreGc = server.rssKib();
-                    long heapAfter = server.liveHeapKib();
+                    ServerProcess.Heap heapAfter = server.heapAfterFullGc();
                     // RSS after the full collection, as before the connections: taken before it, the figure also
                     // holds the handshakes' garbage and however far the collector grew the heap for it.
                     long after = server.rssKib();
                     double perConnection = (after - before) / (double) joined;
                     double perConnectionPreGc = (afterPreGc - before) / (double) joined;
-                    double heapPerConnection = (heapBefore < 0) ? Double.NaN : (heapAfter - heapBefore) / (double) joined;
+                    double heapPerConnection = (heapBefore == null || heapAfter == null) ? Double.NaN
+                            : (heapAfter.usedKib() - heapBefore.usedKib()) / (double) joined;
+                    // How much of the RSS per connection is heap the collector grew and kept, not live data.
+                    double committedPerConnection = (heapBefore == null || heapAfter == null) ? Double.NaN
+                            : (heapAfter.committedKib() - heapBefore.committedKib()) / (double) joined;
                     System.out.printf(Locale.ROOT, "BENCH scenario=idle target=%s connections=%d rss_before_kib=%d "
                             + "rss_after_kib=%d kib_per_connection=%.1f heap_kib_per_connection=%.1f "
-                            + "kib_per_connection_pre_gc=%.1f%n", target.name(), joined, before, after, perConnection,
-                            heapPerConnection, perConnectionPreGc);
-                    System.out.printf(Locale.ROOT, "| %-28s | %11d | %7d KiB | %7d KiB | %13.1f | %14.1f | %17.1f |%n",
-                            target.name(), joined, before, after, perConnection, heapPerConnection,
+                            + "committed_heap_kib_per_connection=%.1f kib_per_connection_pre_gc=%.1f%n", target.name(),
+                            joined, before, after, perConnection, heapPerConnection, committedPerConnection,
+                            perConnectionPreGc);
+                    System.out.printf(Locale.ROOT,
+                            "| %-28s | %11d | %7d KiB | %7d KiB | %13.1f | %14.1f | %19.1f | %17.1f |%n", target.name(),
+                            joined, before, after, perConnection, heapPerConnection, committedPerConnection,
                             perConnectionPreGc);
                 }
             }

@@ -19,6 +19,9 @@ final class ServerProcess implements AutoCloseable {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
+    /** G1 says "committed"; the serial and parallel collectors give each generation's "total". */
+    private static final Pattern COMMITTED = Pattern.compile("(?:committed|total) (\\d+)K");
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -148,25 +151,43 @@ final class ServerProcess implements AutoCloseable {
      * that is not a JVM.
      */
     long liveHeapKib() throws IOException, InterruptedException {
+        Heap heap = heapAfterFullGc();
+        return (heap != null) ? heap.usedKib() : -1;
+    }
+
+    /**
+     * The Java heap in use and committed after a full collection, asked of the process with {@code jcmd}; null for a
+     * process that is not a JVM. What the collector keeps committed beyond what is in use is in the RSS too.
+     */
+    Heap heapAfterFullGc() throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         String pid = String.valueOf(this.process.pid());
         if (run(jcmd, pid, "GC.run") == null) {
-            return -1;
+            return null;
         }
         String info = run(jcmd, pid, "GC.heap_info");
         if (info == null) {
-            return -1;
+            return null;
         }
         // One line for G1's heap, one per generation for the serial and parallel collectors; not Metaspace's.
         long used = 0;
+        long committed = 0;
         for (String line : info.lines().filter(line -> !line.contains("Metaspace") && !line.contains("class space"))
                 .toList()) {
-            Matcher matcher = USED.matcher(line);
-            if (matcher.find()) {
-                used += Long.parseLong(matcher.group(1));
+            Matcher usedMatcher = USED.matcher(line);
+            if (usedMatcher.find()) {
+                used += Long.parseLong(usedMatcher.group(1));
+                Matcher committedMatcher = COMMITTED.matcher(line);
+                if (committedMatcher.find()) {
+                    committed += Long.parseLong(committedMatcher.group(1));
+                }
             }
         }
-        return used;
+        return new Heap(used, committed);
+    }
+
+    /** A JVM's heap after a full collection: in use, and committed (held from the system), in KiB. */
+    record Heap(long usedKib, long committedKib) {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
