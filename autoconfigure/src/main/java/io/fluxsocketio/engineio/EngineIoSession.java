@@ -48,7 +48,10 @@ public final class EngineIoSession implements EngineIoSocket {
 
     private EngineIoTransport probe;
 
-    /** What reads the WebSocket announced as this session's upgrade, from its handshake to the upgrade's end. */
+    /**
+     * The hold of the WebSocket announced first for this session's upgrade, with its reader: from that connection's
+     * handshake until it ends or the upgrade does.
+     */
     private UpgradeClaim upgradeClaim;
 
     private Disposable heartbeat;
