@@ -4,8 +4,9 @@
 #        bash benchmarks/run.sh fan-out [receivers] [step s] [targets]
 #        bash benchmarks/run.sh idle [connections] [targets]
 #        bash benchmarks/run.sh idle-shared-port [connections] [processes] [targets]
-#        bash benchmarks/run.sh handshakes [clients] [warmup s] [measured s] [targets|all] [rounds]
+#        bash benchmarks/run.sh handshakes [clients] [warmup s] [measured s] [targets] [rounds]
 #        bash benchmarks/run.sh jmh [JMH options, such as a benchmark name pattern]
+# [targets]: a comma-separated list of target names, or all (the default).
 # BENCH_JAVA_OPTS adds JVM options to the Java servers (for example -XX:+UseSerialGC, or a JFR recording).
 # BENCH_BASELINE_CLASSES=<copy of an earlier autoconfigure/target/classes> adds that build as target baseline-reactor.
 set -euo pipefail

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs a scenario against every target in one session, one after another on the same machine, and prints one
@@ -87,7 +88,7 @@ public final class BenchmarkRunner {
                 clients, warmup.toSeconds(), measure.toSeconds(), cores, Runtime.version(), LocalDate.now());
 
         List<Row> rows = new ArrayList<>();
-        List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of();
+        List<String> only = Target.named(args, 4);
         List<Target> targets = Target.selected(benchmarks.resolve("node"), only);
         warmUpLoadGenerator(targets.get(0), work,
                 port -> new EchoAckLoad(port, clients, warmup, measure).run().acksPerSecond());
@@ -119,7 +120,7 @@ public final class BenchmarkRunner {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 20);
         Duration measure = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 8);
-        List<String> only = (args.length > 4 && !args[4].equals("all")) ? List.of(args[4].split(",")) : List.of();
+        List<String> only = Target.named(args, 4);
         // The first server measured did up to half as many handshakes as when measured later in the same run, even
         // after the load generator's warm-up: more rounds show that, and the later rounds compare the servers.
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
@@ -166,7 +167,7 @@ public final class BenchmarkRunner {
     private static void fanOut(String[] args) throws Exception {
         int receivers = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Duration stepLength = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
-        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
+        List<String> only = Target.named(args, 3);
         int[] rates = {20, 50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000};
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
@@ -228,7 +229,7 @@ public final class BenchmarkRunner {
     /** Usage: {@code idle [connections] [target,target...]}: process RSS per held connection, per target. */
     private static void idle(String[] args) throws Exception {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
+        List<String> only = Target.named(args, 2);
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
         System.out.printf(Locale.ROOT, "idle: %d connections, Java %s, %s, JVM options: %s %s%n", connections,
@@ -257,11 +258,11 @@ public final class BenchmarkRunner {
                     long after = server.rssKib();
                     double perConnection = (after - before) / (double) joined;
                     double perConnectionPreGc = (afterPreGc - before) / (double) joined;
-                    double heapPerConnection = (heapBefore == null || heapAfter == null) ? Double.NaN
-                            : (heapAfter.usedKib() - heapBefore.usedKib()) / (double) joined;
+                    double heapPerConnection = perConnection(heapBefore, heapAfter, ServerProcess.Heap::usedKib,
+                            joined);
                     // How much of the RSS per connection is heap the collector grew and kept, not live data.
-                    double committedPerConnection = (heapBefore == null || heapAfter == null) ? Double.NaN
-                            : (heapAfter.committedKib() - heapBefore.committedKib()) / (double) joined;
+                    double committedPerConnection = perConnection(heapBefore, heapAfter,
+                            ServerProcess.Heap::committedKib, joined);
                     System.out.printf(Locale.ROOT, "BENCH scenario=idle target=%s connections=%d rss_before_kib=%d "
                             + "rss_after_kib=%d kib_per_connection=%.1f heap_kib_per_connection=%.1f "
                             + "committed_heap_kib_per_connection=%.1f kib_per_connection_pre_gc=%.1f%n", target.name(),
@@ -274,6 +275,13 @@ public final class BenchmarkRunner {
                 }
             }
         }
+    }
+
+    /** A heap figure's growth per connection, or NaN for a server that is not a JVM. */
+    private static double perConnection(ServerProcess.Heap before, ServerProcess.Heap after,
+            ToLongFunction<ServerProcess.Heap> figure, int connections) {
+        return (before == null || after == null) ? Double.NaN
+                : (figure.applyAsLong(after) - figure.applyAsLong(before)) / (double) connections;
     }
 
     /** A closed-loop load against a server on a port, giving its rate per second. */

@@ -169,7 +169,11 @@ final class FanOutLoad implements AutoCloseable {
         long p99 = histogram.quantile(0.99);
         boolean keptUp = arrived >= expected && p99 <= MAX_P99_MICROS;
         return new Step(rate, arrived / seconds, histogram.quantile(0.5), p99, keptUp,
-                (arrived == 0) ? 0 : serverCpuNanos / arrived, (arrived == 0) ? 0 : jitCpuNanos / arrived);
+                perDelivery(serverCpuNanos, arrived), perDelivery(jitCpuNanos, arrived));
+    }
+
+    private static long perDelivery(long nanos, long deliveries) {
+        return (deliveries == 0) ? 0 : nanos / deliveries;
     }
 
     @Override

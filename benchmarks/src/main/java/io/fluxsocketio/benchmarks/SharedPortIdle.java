@@ -40,7 +40,7 @@ final class SharedPortIdle {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int processes = (args.length > 2 && !args[2].equals("auto")) ? Integer.parseInt(args[2])
                 : (connections + CONNECTIONS_PER_PROCESS - 1) / CONNECTIONS_PER_PROCESS;
-        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
+        List<String> only = Target.named(args, 3);
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
         System.out.printf(Locale.ROOT, "idle-shared-port: %d connections, %d server and %d load processes, Java %s, "
                 + "%s, JVM options: %s %s%n", connections, processes, processes, Runtime.version(), LocalDate.now(),

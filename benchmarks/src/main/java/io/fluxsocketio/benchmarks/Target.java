@@ -49,6 +49,14 @@ record Target(String name, List<String> command) {
     }
 
     /**
+     * The target names a scenario's argument at that index gives: a comma-separated list, or none when it is missing
+     * or {@code all} (which lets a later argument follow it), meaning every target.
+     */
+    static List<String> named(String[] args, int index) {
+        return (args.length > index && !args[index].equals("all")) ? List.of(args[index].split(",")) : List.of();
+    }
+
+    /**
      * The targets a run measures, in their usual order: those named (every one when none is), less those whose name
      * starts with an excluded prefix (a kind the scenario cannot measure).
      */
