@@ -8,7 +8,8 @@
 #        bash benchmarks/run.sh jmh [JMH options, such as a benchmark name pattern]
 # [targets]: a comma-separated list of target names, or all (the default).
 # BENCH_JAVA_OPTS adds JVM options to the Java servers (for example -XX:+UseSerialGC, or a JFR recording).
-# BENCH_BASELINE_CLASSES=<copy of an earlier autoconfigure/target/classes> adds that build as target baseline-reactor.
+# BENCH_BASELINE_CLASSES=<copy of an earlier autoconfigure/target/classes> adds that build as target baseline-reactor,
+# or as baseline-<mode> for each mode in BENCH_BASELINE_MODES (comma-separated, such as threading,virtual-threads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for candidate in /usr/lib/jvm/*/; do

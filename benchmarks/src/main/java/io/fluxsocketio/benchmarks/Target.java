@@ -15,7 +15,8 @@ record Target(String name, List<String> command) {
     /**
      * Extra options for the Java servers (the ceiling and ours alike), for settings under test or a profiler:
      * {@code BENCH_JAVA_OPTS="-XX:+UseSerialGC"}. {@code BENCH_BASELINE_CLASSES}, a copy of an earlier build's
-     * {@code autoconfigure/target/classes}, adds that build in reactor mode as the target {@code baseline-reactor}.
+     * {@code autoconfigure/target/classes}, adds that build as the target {@code baseline-reactor}, or in each mode
+     * {@code BENCH_BASELINE_MODES} lists (comma-separated) as {@code baseline-<mode>}.
      */
     private static final List<String> EXTRA_OPTIONS = List.of(
             System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").split(" +")).stream()
@@ -34,8 +35,10 @@ record Target(String name, List<String> command) {
         if (baseline != null && !baseline.isBlank()) {
             // An earlier build's classes ahead of this one's: before and after a change, measured in one run.
             String baselineClasspath = Path.of(baseline).toAbsolutePath() + File.pathSeparator + classpath;
-            targets.add(new Target("baseline-reactor",
-                    javaCommand(java, baselineClasspath, FluxBenchmarkServer.class.getName(), "{port}", "reactor")));
+            for (String mode : System.getenv().getOrDefault("BENCH_BASELINE_MODES", "reactor").split(",")) {
+                targets.add(new Target("baseline-" + mode,
+                        javaCommand(java, baselineClasspath, FluxBenchmarkServer.class.getName(), "{port}", mode)));
+            }
         }
         for (String mode : List.of("reactor", "virtual-threads", "threading")) {
             if (!mode.equals("virtual-threads") || Runtime.version().feature() >= 21) {
@@ -65,7 +68,8 @@ record Target(String name, List<String> command) {
                 .filter(target -> Arrays.stream(excludedPrefixes).noneMatch(target.name()::startsWith))
                 .filter(target -> only.isEmpty() || only.contains(target.name())).toList();
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("no target to measure among " + only);
+            throw new IllegalArgumentException("no target to measure among " + only + "; the targets are "
+                    + all(nodeDirectory).stream().map(Target::name).toList());
         }
         return targets;
     }
