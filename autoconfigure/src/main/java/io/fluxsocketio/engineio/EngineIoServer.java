@@ -15,6 +15,9 @@ public final class EngineIoServer implements AutoCloseable {
 
     private static final SecureRandom random = new SecureRandom();
 
+    /** Made once: {@code withoutPadding()} builds a new encoder on every call. */
+    private static final Base64.Encoder ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     /** How long a transport that owes its client a final answer stays findable after its session closed. */
     private static final Duration FINAL_ANSWER_GRACE = Duration.ofSeconds(1);
 
@@ -122,6 +125,6 @@ public final class EngineIoServer implements AutoCloseable {
     public static String generateId() {
         byte[] bytes = new byte[15];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return ID_ENCODER.encodeToString(bytes);
     }
 }

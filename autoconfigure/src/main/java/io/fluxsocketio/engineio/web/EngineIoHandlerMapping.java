@@ -16,10 +16,14 @@ public final class EngineIoHandlerMapping extends AbstractHandlerMapping {
 
     private final String path;
 
+    /** The path without its trailing slash, which clients may leave out. */
+    private final String pathWithoutSlash;
+
     private final EngineIoWebHandler handler;
 
     public EngineIoHandlerMapping(String path, EngineIoWebHandler handler) {
         this.path = normalize(path);
+        this.pathWithoutSlash = this.path.substring(0, this.path.length() - 1);
         this.handler = handler;
         setOrder(DEFAULT_ORDER);
         setCorsProcessor(new LoggingCorsProcessor());
@@ -31,8 +35,10 @@ public final class EngineIoHandlerMapping extends AbstractHandlerMapping {
 
     @Override
     protected Mono<?> getHandlerInternal(ServerWebExchange exchange) {
+        // Asked first for every request of the application: compared in place, with no copy of the path.
         String requestPath = exchange.getRequest().getPath().pathWithinApplication().value();
-        return this.path.equals(normalize(requestPath)) ? Mono.just(this.handler) : Mono.empty();
+        return (requestPath.equals(this.path) || requestPath.equals(this.pathWithoutSlash)) ? Mono.just(this.handler)
+                : Mono.empty();
     }
 
     static String normalize(String path) {

@@ -2,6 +2,7 @@ package io.fluxsocketio.engineio.web;
 
 import io.fluxsocketio.engineio.transport.WebSocketTransport;
 
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -24,6 +25,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
  */
 final class ReactorNettyUpgrade {
 
+    private static final String UPGRADE = "upgrade";
+
     private final WebsocketServerSpec spec;
 
     private final int maxFramePayload;
@@ -43,7 +46,7 @@ final class ReactorNettyUpgrade {
         if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
             return "no 'Upgrade: websocket' header";
         }
-        if (headers.getConnection().stream().noneMatch(value -> value.toLowerCase().contains("upgrade"))) {
+        if (!mentionsUpgrade(headers.get(HttpHeaders.CONNECTION))) {
             return "no 'Connection: Upgrade' header";
         }
         if (!StringUtils.hasText(headers.getFirst("Sec-WebSocket-Key"))) {
@@ -53,6 +56,20 @@ final class ReactorNettyUpgrade {
             return "WebSocket needs Reactor Netty as the server";
         }
         return null;
+    }
+
+    /** Whether a Connection header names Upgrade, read in place: Spring's list of its tokens is garbage per handshake. */
+    private static boolean mentionsUpgrade(List<String> connectionHeaders) {
+        if (connectionHeaders != null) {
+            for (String value : connectionHeaders) {
+                for (int i = 0; i + UPGRADE.length() <= value.length(); i++) {
+                    if (value.regionMatches(true, i, UPGRADE, 0, UPGRADE.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
