@@ -247,12 +247,14 @@ public final class BenchmarkRunner {
                 }
                 ServerProcess.sleep(2000);
                 ServerProcess.Heap heapBefore = server.heapAfterFullGc();
+                server.nativeMemoryBaseline();
                 long before = server.rssKib();
                 try (IdleLoad load = new IdleLoad()) {
                     int joined = load.open(port, connections, Duration.ofMinutes(3));
                     ServerProcess.sleep(3000);
                     long afterPreGc = server.rssKib();
                     ServerProcess.Heap heapAfter = server.heapAfterFullGc();
+                    String nativeMemory = server.nativeMemoryGrowth();
                     // RSS after the full collection, as before the connections: taken before it, the figure also
                     // holds the handshakes' garbage and however far the collector grew the heap for it.
                     long after = server.rssKib();
@@ -272,6 +274,11 @@ public final class BenchmarkRunner {
                             "| %-28s | %11d | %7d KiB | %7d KiB | %13.1f | %14.1f | %19.1f | %17.1f |%n", target.name(),
                             joined, before, after, perConnection, heapPerConnection, committedPerConnection,
                             perConnectionPreGc);
+                    if (nativeMemory != null) {
+                        System.out.println(target.name() + ", the JVM's memory by category and its growth since "
+                                + "before the connections (-XX:NativeMemoryTracking):");
+                        System.out.println(nativeMemory);
+                    }
                 }
             }
         }

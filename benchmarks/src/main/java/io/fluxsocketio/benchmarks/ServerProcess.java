@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -160,12 +161,10 @@ final class ServerProcess implements AutoCloseable {
      * process that is not a JVM. What the collector keeps committed beyond what is in use is in the RSS too.
      */
     Heap heapAfterFullGc() throws IOException, InterruptedException {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        String pid = String.valueOf(this.process.pid());
-        if (run(jcmd, pid, "GC.run") == null) {
+        if (jcmd("GC.run") == null) {
             return null;
         }
-        String info = run(jcmd, pid, "GC.heap_info");
+        String info = jcmd("GC.heap_info");
         if (info == null) {
             return null;
         }
@@ -184,6 +183,31 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         return new Heap(used, committed);
+    }
+
+    /**
+     * Marks the JVM's native memory, by category, as the baseline of {@link #nativeMemoryGrowth}; does nothing unless
+     * the JVM tracks it ({@code BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary}).
+     */
+    void nativeMemoryBaseline() throws IOException, InterruptedException {
+        jcmd("VM.native_memory", "baseline");
+    }
+
+    /**
+     * The JVM's own account of its memory by category (heap, threads, code, GC, direct buffers as "Other") with each
+     * one's change since {@link #nativeMemoryBaseline}: where RSS went that the heap does not explain. Null when the
+     * JVM does not track native memory.
+     */
+    String nativeMemoryGrowth() throws IOException, InterruptedException {
+        String diff = jcmd("VM.native_memory", "summary.diff", "scale=KB");
+        return (diff == null || diff.contains("not enabled")) ? null : diff;
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(this.process.pid())));
+        line.addAll(List.of(command));
+        return run(line.toArray(String[]::new));
     }
 
     /** A JVM's heap after a full collection: in use, and committed (held from the system), in KiB. */
