@@ -1,7 +1,7 @@
 package io.fluxsocketio.engineio;
 
-import io.fluxsocketio.engineio.protocol.EngineIoPacket.Message;
 import io.fluxsocketio.engineio.transport.PollingTransport;
+import io.fluxsocketio.testing.IgnoringEngineIoListener;
 
 import java.net.URI;
 import java.time.Instant;
@@ -23,19 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngineIoSessionUpgradeClaimTests {
 
-    private final EngineIoServer server = new EngineIoServer(EngineIoOptions.defaults(), new EngineIoListener() {
-        @Override
-        public void onOpen(EngineIoSocket socket) {
-        }
-
-        @Override
-        public void onMessage(EngineIoSocket socket, Message message) {
-        }
-
-        @Override
-        public void onClose(EngineIoSocket socket, CloseReason reason) {
-        }
-    });
+    private final EngineIoServer server = new EngineIoServer(EngineIoOptions.defaults(), new IgnoringEngineIoListener());
 
     private final ScheduledExecutorService firstReader = Executors.newSingleThreadScheduledExecutor();
 

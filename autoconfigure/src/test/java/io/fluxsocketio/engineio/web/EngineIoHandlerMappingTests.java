@@ -1,11 +1,8 @@
 package io.fluxsocketio.engineio.web;
 
-import io.fluxsocketio.engineio.CloseReason;
-import io.fluxsocketio.engineio.EngineIoListener;
 import io.fluxsocketio.engineio.EngineIoOptions;
 import io.fluxsocketio.engineio.EngineIoServer;
-import io.fluxsocketio.engineio.EngineIoSocket;
-import io.fluxsocketio.engineio.protocol.EngineIoPacket.Message;
+import io.fluxsocketio.testing.IgnoringEngineIoListener;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,20 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The mapping takes its path with or without the trailing slash, under the application's context path, and no other. */
 class EngineIoHandlerMappingTests {
 
-    private final EngineIoServer server = new EngineIoServer(EngineIoOptions.defaults(), new EngineIoListener() {
-
-        @Override
-        public void onOpen(EngineIoSocket socket) {
-        }
-
-        @Override
-        public void onMessage(EngineIoSocket socket, Message message) {
-        }
-
-        @Override
-        public void onClose(EngineIoSocket socket, CloseReason reason) {
-        }
-    });
+    private final EngineIoServer server = new EngineIoServer(EngineIoOptions.defaults(), new IgnoringEngineIoListener());
 
     @AfterEach
     void closeServer() {
