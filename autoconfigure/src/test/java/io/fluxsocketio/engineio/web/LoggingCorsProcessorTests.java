@@ -1,5 +1,6 @@
 package io.fluxsocketio.engineio.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -67,7 +68,7 @@ class LoggingCorsProcessorTests {
         CorsConfiguration another = new CorsConfiguration();
         another.addAllowedOrigin("http://localhost:8081");
         another.addAllowedMethod("*");
-        return java.util.Arrays.asList(null, sameOriginOnly, another);
+        return Arrays.asList(null, sameOriginOnly, another);
     }
 
     private static String describe(CorsConfiguration configuration) {
