@@ -55,6 +55,13 @@ class EngineIoPacketCodecTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "", "hello", "2[\"echo\",\"\u007f\"]", "caf\u00e9", "ascii then \u20ac", "\u00e9 first",
+            "\uD83D\uDE00 outside the BMP", "\u0000 and \u0001" })
+    void framesTextAsUtf8AfterTheMessageType(String text) {
+        assertThat(new TextMessage(text).frameUtf8()).isEqualTo(("4" + text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "", "7", "x", "1x", "0{", "\u0000" })
     void rejectsMalformedUtf8PacketsWithItsOwnException(String wire) {
         assertThatExceptionOfType(EngineIoProtocolException.class)
