@@ -18,6 +18,10 @@ public record EncodedPacket(List<Message> messages) {
     }
 
     static EncodedPacket of(String text, List<byte[]> attachments) {
+        if (attachments.isEmpty()) {
+            // Nearly every packet: a list the constructor keeps as it is, not one built and then copied.
+            return new EncodedPacket(List.of(new TextMessage(text)));
+        }
         List<Message> messages = new ArrayList<>(1 + attachments.size());
         messages.add(new TextMessage(text));
         for (byte[] attachment : attachments) {
