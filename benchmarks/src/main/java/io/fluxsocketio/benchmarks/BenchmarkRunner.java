@@ -17,15 +17,15 @@ import java.util.function.ToLongFunction;
  * Runs a scenario against every target in one session, one after another on the same machine, and prints one
  * machine-readable line per target ({@code BENCH ...}) and a table with the ratio to the raw ceiling.
  *
- * <p>Usage: {@code BenchmarkRunner echo-ack [clients] [warmup seconds] [measure seconds] [target,target...]}; the
- * first target measured is the ceiling the ratios refer to.
+ * <p>Usage: {@code BenchmarkRunner echo-ack [clients] [warmup seconds] [measure seconds] [target,target...|all]
+ * [rounds]}; the first target measured in a round is the ceiling the ratios of that round refer to.
  */
 public final class BenchmarkRunner {
 
     /** Step length of fan-out's unrecorded warm-up climb. */
     private static final Duration WARMUP_STEP = Duration.ofSeconds(2);
 
-    private record Row(String target, EchoAckLoad.Result result, CpuShare cpu, long serverRssKib) {
+    private record Row(String target, int round, EchoAckLoad.Result result, CpuShare cpu, long serverRssKib) {
 
         /**
          * The server's CPU time per ack. Throughput on a shared machine also measures whoever else is running; the
@@ -33,6 +33,14 @@ public final class BenchmarkRunner {
          */
         double serverMicrosPerAck() {
             return this.cpu.server() * Runtime.getRuntime().availableProcessors() * 1e6 / this.result.acksPerSecond();
+        }
+
+        double throughputRatio(Row ceiling) {
+            return this.result.acksPerSecond() / ceiling.result().acksPerSecond();
+        }
+
+        double costRatio(Row ceiling) {
+            return serverMicrosPerAck() / ceiling.serverMicrosPerAck();
         }
     }
 
@@ -84,31 +92,45 @@ public final class BenchmarkRunner {
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "echo-ack: %d clients, %d s warm-up, %d s measured, %d cores, Java %s, %s%n",
-                clients, warmup.toSeconds(), measure.toSeconds(), cores, Runtime.version(), LocalDate.now());
+        // The ceiling's own rate moved by up to 10% between runs minutes apart (147,000-170,000 acks/s on a quiet
+        // machine), and with it every ratio: rounds measure each target again, in the same order, and the summary
+        // gives each target's median ratio to the ceiling of its own round.
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        System.out.printf(Locale.ROOT, "echo-ack: %d clients, %d s warm-up, %d s measured, %d round(s), %d cores, "
+                + "Java %s, %s%n", clients, warmup.toSeconds(), measure.toSeconds(), rounds, cores, Runtime.version(),
+                LocalDate.now());
 
         List<Row> rows = new ArrayList<>();
         List<String> only = Target.named(args, 4);
         List<Target> targets = Target.selected(benchmarks.resolve("node"), only);
         warmUpLoadGenerator(targets.get(0), work,
                 port -> new EchoAckLoad(port, clients, warmup, measure).run().acksPerSecond());
-        for (Target target : targets) {
-            int port = ServerProcess.freePort();
-            try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
-                CompletableFuture<CpuShare> measured = CpuShare.over(server, warmup, measure);
-                EchoAckLoad.Result result = new EchoAckLoad(port, clients, warmup, measure).run();
-                CpuShare cpu = measured.join();
-                Row row = new Row(target.name(), result, cpu, server.rssKib());
+        for (int round = 1; round <= rounds; round++) {
+            for (Target target : targets) {
+                Row row = measureEchoAck(target, round, work, clients, warmup, measure);
                 rows.add(row);
-                System.out.printf(Locale.ROOT, "BENCH scenario=echo-ack target=%s clients=%d acks_per_s=%.0f "
-                        + "p50_us=%d p99_us=%d p999_us=%d server_cpu=%.2f server_cpu_us_per_ack=%.1f "
-                        + "server_jit_cpu=%.3f loadgen_cpu=%.2f server_rss_kib=%d%n", row.target(), clients,
-                        result.acksPerSecond(), result.p50Micros(), result.p99Micros(), result.p999Micros(),
-                        cpu.server(), row.serverMicrosPerAck(), cpu.serverCompiler(), cpu.loadGenerator(),
-                        row.serverRssKib());
+                System.out.printf(Locale.ROOT, "BENCH scenario=echo-ack target=%s round=%d clients=%d "
+                        + "acks_per_s=%.0f p50_us=%d p99_us=%d p999_us=%d server_cpu=%.2f server_cpu_us_per_ack=%.1f "
+                        + "server_jit_cpu=%.3f loadgen_cpu=%.2f server_rss_kib=%d%n", row.target(), round, clients,
+                        row.result().acksPerSecond(), row.result().p50Micros(), row.result().p99Micros(),
+                        row.result().p999Micros(), row.cpu().server(), row.serverMicrosPerAck(),
+                        row.cpu().serverCompiler(), row.cpu().loadGenerator(), row.serverRssKib());
             }
         }
-        printTable(rows);
+        printTable(rows, targets.size());
+        if (rounds > 1) {
+            printMedians(rows, targets);
+        }
+    }
+
+    private static Row measureEchoAck(Target target, int round, Path work, int clients, Duration warmup,
+            Duration measure) throws Exception {
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
+            CompletableFuture<CpuShare> measured = CpuShare.over(server, warmup, measure);
+            EchoAckLoad.Result result = new EchoAckLoad(port, clients, warmup, measure).run();
+            return new Row(target.name(), round, result, measured.join(), server.rssKib());
+        }
     }
 
     /**
@@ -310,22 +332,55 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static void printTable(List<Row> rows) {
-        double ceiling = rows.get(0).result().acksPerSecond();
+    /** One line per measurement, with its ratios to the first target of the same round, the ceiling. */
+    private static void printTable(List<Row> rows, int targetsPerRound) {
         System.out.println();
-        double ceilingCost = rows.get(0).serverMicrosPerAck();
-        System.out.printf(Locale.ROOT, "| %-29s | %9s | %8s | %7s | %7s | %8s | %10s | %13s | %9s | %11s |%n",
-                "server", "acks/s", "vs raw", "p50 us", "p99 us", "p99.9 us", "server CPU", "CPU us/ack", "of it JIT",
-                "loadgen CPU");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (Row row : rows) {
+        System.out.printf(Locale.ROOT, "| %-29s | %5s | %9s | %8s | %7s | %7s | %8s | %10s | %13s | %9s | %11s |%n",
+                "server", "round", "acks/s", "vs raw", "p50 us", "p99 us", "p99.9 us", "server CPU", "CPU us/ack",
+                "of it JIT", "loadgen CPU");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Row ceiling = rows.get(i - i % targetsPerRound);
             System.out.printf(Locale.ROOT,
-                    "| %-29s | %9.0f | %7.2fx | %7d | %7d | %8d | %9.0f%% | %5.1f (%4.2fx) | %8.1f%% | %10.0f%% |%n",
-                    row.target(), row.result().acksPerSecond(), row.result().acksPerSecond() / ceiling,
+                    "| %-29s | %5d | %9.0f | %7.2fx | %7d | %7d | %8d | %9.0f%% | %5.1f (%4.2fx) | %8.1f%% | %10.0f%% |%n",
+                    row.target(), row.round(), row.result().acksPerSecond(), row.throughputRatio(ceiling),
                     row.result().p50Micros(), row.result().p99Micros(), row.result().p999Micros(),
-                    100 * row.cpu().server(), row.serverMicrosPerAck(), row.serverMicrosPerAck() / ceilingCost,
+                    100 * row.cpu().server(), row.serverMicrosPerAck(), row.costRatio(ceiling),
                     100 * row.cpu().serverCompiler(), 100 * row.cpu().loadGenerator());
         }
+    }
+
+    /** Each target's median ratios to the ceiling over the rounds, each ratio taken within its own round. */
+    private static void printMedians(List<Row> rows, List<Target> targets) {
+        int targetsPerRound = targets.size();
+        List<String> table = new ArrayList<>();
+        System.out.println();
+        for (int t = 0; t < targetsPerRound; t++) {
+            List<Double> throughput = new ArrayList<>();
+            List<Double> cost = new ArrayList<>();
+            for (int first = 0; first < rows.size(); first += targetsPerRound) {
+                Row row = rows.get(first + t);
+                throughput.add(row.throughputRatio(rows.get(first)));
+                cost.add(row.costRatio(rows.get(first)));
+            }
+            System.out.printf(Locale.ROOT, "BENCH scenario=echo-ack-median target=%s rounds=%d acks_ratio=%.3f "
+                    + "cpu_per_ack_ratio=%.3f%n", targets.get(t).name(), throughput.size(), median(throughput),
+                    median(cost));
+            table.add(String.format(Locale.ROOT, "| %-29s | %21.2fx | %21.2fx |", targets.get(t).name(),
+                    median(throughput), median(cost)));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| %-29s | %22s | %22s |%n", "server", "median acks/s vs raw",
+                "median CPU/ack vs raw");
+        System.out.println("| --- | ---: | ---: |");
+        table.forEach(System.out::println);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
 }
