@@ -41,7 +41,7 @@ public final class EngineIoHandlerMapping extends AbstractHandlerMapping {
                 : Mono.empty();
     }
 
-    static String normalize(String path) {
+    private static String normalize(String path) {
         String withSlash = path.startsWith("/") ? path : "/" + path;
         return withSlash.endsWith("/") ? withSlash : withSlash + "/";
     }
