@@ -10,6 +10,7 @@
 # BENCH_JAVA_OPTS adds JVM options to the Java servers (for example -XX:+UseSerialGC, or a JFR recording).
 # BENCH_BASELINE_CLASSES=<copy of an earlier autoconfigure/target/classes> adds that build as target baseline-reactor,
 # or as baseline-<mode> for each mode in BENCH_BASELINE_MODES (comma-separated, such as threading,virtual-threads).
+# BENCH_BASELINE_JAVA_OPTS adds JVM options to the baseline targets alone (a JVM setting measured side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for candidate in /usr/lib/jvm/*/; do

@@ -16,11 +16,18 @@ record Target(String name, List<String> command) {
      * Extra options for the Java servers (the ceiling and ours alike), for settings under test or a profiler:
      * {@code BENCH_JAVA_OPTS="-XX:+UseSerialGC"}. {@code BENCH_BASELINE_CLASSES}, a copy of an earlier build's
      * {@code autoconfigure/target/classes}, adds that build as the target {@code baseline-reactor}, or in each mode
-     * {@code BENCH_BASELINE_MODES} lists (comma-separated) as {@code baseline-<mode>}.
+     * {@code BENCH_BASELINE_MODES} lists (comma-separated) as {@code baseline-<mode>}; {@code BENCH_BASELINE_JAVA_OPTS}
+     * adds options to those targets alone, so that a JVM setting is measured side by side with the same build without
+     * it.
      */
-    private static final List<String> EXTRA_OPTIONS = List.of(
-            System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").split(" +")).stream()
-            .filter(option -> !option.isBlank()).toList();
+    private static final List<String> EXTRA_OPTIONS = options("BENCH_JAVA_OPTS");
+
+    private static final List<String> BASELINE_OPTIONS = options("BENCH_BASELINE_JAVA_OPTS");
+
+    private static List<String> options(String variable) {
+        return Arrays.stream(System.getenv().getOrDefault(variable, "").split(" +"))
+                .filter(option -> !option.isBlank()).toList();
+    }
 
     static List<Target> all(Path nodeDirectory) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -30,20 +37,21 @@ record Target(String name, List<String> command) {
                 .collect(Collectors.joining(File.pathSeparator));
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("raw-reactor-netty",
-                javaCommand(java, classpath, RawCeilingServer.class.getName(), "{port}")));
+                javaCommand(java, List.of(), classpath, RawCeilingServer.class.getName(), "{port}")));
         String baseline = System.getenv("BENCH_BASELINE_CLASSES");
         if (baseline != null && !baseline.isBlank()) {
             // An earlier build's classes ahead of this one's: before and after a change, measured in one run.
             String baselineClasspath = Path.of(baseline).toAbsolutePath() + File.pathSeparator + classpath;
             for (String mode : System.getenv().getOrDefault("BENCH_BASELINE_MODES", "reactor").split(",")) {
-                targets.add(new Target("baseline-" + mode,
-                        javaCommand(java, baselineClasspath, FluxBenchmarkServer.class.getName(), "{port}", mode)));
+                targets.add(new Target("baseline-" + mode, javaCommand(java, BASELINE_OPTIONS, baselineClasspath,
+                        FluxBenchmarkServer.class.getName(), "{port}", mode)));
             }
         }
         for (String mode : List.of("reactor", "virtual-threads", "threading")) {
             if (!mode.equals("virtual-threads") || Runtime.version().feature() >= 21) {
                 targets.add(new Target("flux-socketio-" + mode,
-                        javaCommand(java, classpath, FluxBenchmarkServer.class.getName(), "{port}", mode)));
+                        javaCommand(java, List.of(), classpath, FluxBenchmarkServer.class.getName(), "{port}",
+                                mode)));
             }
         }
         targets.add(new Target("node-socket.io", List.of("node", nodeDirectory.resolve("server.js").toString(),
@@ -74,10 +82,15 @@ record Target(String name, List<String> command) {
         return targets;
     }
 
-    /** A Java server's command line: the common and extra JVM options, then the main class and its arguments. */
-    private static List<String> javaCommand(String java, String classpath, String... mainClassAndArguments) {
+    /**
+     * A Java server's command line: the common and extra JVM options, the target's own, then the main class and its
+     * arguments.
+     */
+    private static List<String> javaCommand(String java, List<String> targetOptions, String classpath,
+            String... mainClassAndArguments) {
         List<String> command = new ArrayList<>(List.of(java, JAVA_OPTIONS));
         command.addAll(EXTRA_OPTIONS);
+        command.addAll(targetOptions);
         command.addAll(List.of("-cp", classpath));
         command.addAll(List.of(mainClassAndArguments));
         return command;
