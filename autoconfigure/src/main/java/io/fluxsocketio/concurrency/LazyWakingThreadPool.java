@@ -13,14 +13,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded pool of platform threads that wakes a parked thread only when no thread is awake or the waiting tasks
  * outnumber the awake threads; otherwise an awake thread takes the task when it finishes its own. Handing every task
  * to a parked thread, as {@link java.util.concurrent.ThreadPoolExecutor} does, costs a wake-up and a context switch
- * per task, and on a small machine that was most of the threading mode's extra CPU per event. Because the awake
- * threads' tasks may block, a watchdog wakes a thread for each task that has waited longer than {@code stallNanos}.
+ * per task, and on a small machine that was most of the threading mode's extra CPU per event. Because a task may
+ * block, a watchdog wakes one more thread whenever tasks wait and none finished for a whole {@code stallNanos}.
  * <p>
  * At most {@code maxThreads + queueCapacity} tasks are accepted and not yet finished; beyond that {@link #execute}
  * rejects.
@@ -35,7 +36,7 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
 
     private final ThreadFactory threadFactory;
 
-    private final Queue<Waiting> tasks = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
     /** Tasks in {@link #tasks}: a queue's own size is a walk. */
     private final AtomicInteger waiting = new AtomicInteger();
@@ -47,6 +48,8 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
     private final AtomicInteger awake = new AtomicInteger();
 
     private final AtomicInteger started = new AtomicInteger();
+
+    private final AtomicLong finished = new AtomicLong();
 
     private final ConcurrentLinkedDeque<Worker> parked = new ConcurrentLinkedDeque<>();
 
@@ -85,7 +88,7 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
             throw new RejectedExecutionException("the handler pool's " + this.maxThreads + " threads are busy and "
                     + (this.capacity - this.maxThreads) + " tasks wait");
         }
-        this.tasks.offer(new Waiting(task, System.nanoTime()));
+        this.tasks.offer(task);
         int backlog = this.waiting.incrementAndGet();
         int awakeNow = this.awake.get();
         if (awakeNow == 0 || backlog > awakeNow) {
@@ -117,7 +120,7 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
         // Every thread is awake: they take the task when they finish theirs.
     }
 
-    /** Wakes a thread for each task that waited longer than the stall interval: the awake ones block. */
+    /** Wakes one more thread when tasks wait and none finished for a whole stall interval: the awake ones block. */
     private void watch() {
         while (!this.shutdown) {
             if (this.waiting.get() == 0) {
@@ -128,13 +131,9 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
                 this.watchdogParked = false;
                 continue;
             }
+            long seen = this.finished.get();
             LockSupport.parkNanos(this, this.stallNanos);
-            long now = System.nanoTime();
-            int stalled = 0;
-            for (Waiting task : this.tasks) {
-                if (now - task.since() < this.stallNanos || ++stalled > this.maxThreads) {
-                    break;
-                }
+            if (this.waiting.get() > 0 && this.finished.get() == seen) {
                 wakeOne();
             }
         }
@@ -161,10 +160,10 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
     public List<Runnable> shutdownNow() {
         shutdown();
         List<Runnable> neverRun = new ArrayList<>();
-        for (Waiting task; (task = this.tasks.poll()) != null;) {
+        for (Runnable task; (task = this.tasks.poll()) != null;) {
             this.waiting.decrementAndGet();
             this.accepted.decrementAndGet();
-            neverRun.add(task.task());
+            neverRun.add(task);
         }
         this.threads.forEach(Thread::interrupt);
         return neverRun;
@@ -206,10 +205,10 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
 
         /** Runs tasks until none waits; false once the pool is shut down and drained. */
         private boolean takeTasks() {
-            for (Waiting task; (task = LazyWakingThreadPool.this.tasks.poll()) != null;) {
+            for (Runnable task; (task = LazyWakingThreadPool.this.tasks.poll()) != null;) {
                 LazyWakingThreadPool.this.waiting.decrementAndGet();
                 try {
-                    task.task().run();
+                    task.run();
                 }
                 catch (RuntimeException | Error ex) {
                     // FutureTask, which submit() wraps tasks in, keeps the failure; a bare task's is reported here.
@@ -218,6 +217,7 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
                 }
                 finally {
                     LazyWakingThreadPool.this.accepted.decrementAndGet();
+                    LazyWakingThreadPool.this.finished.incrementAndGet();
                     // A cancelled task interrupts its thread; the next task should not find it interrupted.
                     Thread.interrupted();
                 }
@@ -245,9 +245,5 @@ final class LazyWakingThreadPool extends AbstractExecutorService {
             this.woken = true;
             LockSupport.unpark(this.thread);
         }
-    }
-
-    /** A task and when it was queued. */
-    private record Waiting(Runnable task, long since) {
     }
 }
