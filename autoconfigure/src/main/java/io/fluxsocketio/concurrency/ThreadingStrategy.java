@@ -1,6 +1,8 @@
 package io.fluxsocketio.concurrency;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -12,12 +14,9 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ThreadingStrategy extends SchedulerConcurrencyStrategy {
 
-    /** How long waiting handlers may find every awake thread busy before one more is woken: a blocking handler. */
-    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
     public ThreadingStrategy(int poolSize, int queueCapacity) {
-        super(Schedulers.fromExecutorService(new LazyWakingThreadPool(poolSize, queueCapacity, STALL_NANOS,
-                daemonThreads("socketio-handler-")), "socketio-threading"),
+        super(Schedulers.fromExecutorService(new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), daemonThreads("socketio-handler-")), "socketio-threading"),
                 Schedulers.fromExecutorService(Executors.newCachedThreadPool(daemonThreads("socketio-background-")),
                         "socketio-background"));
     }
