@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 
@@ -182,70 +180,45 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Usage: {@code fan-out [receivers] [step seconds] [target,target...]}: one sender, a room of receivers, send
-     * rates rising step by step until delivery falls behind; deliveries/s and latency per step, and the ratio to the
-     * ceiling at the same rate.
+     * Usage: {@code fan-out [receivers] [step seconds] [target,target...] [rounds]}: one sender, a room of receivers,
+     * send rates rising step by step until delivery falls behind; deliveries/s and latency per step, and the ratio to
+     * the ceiling at the same rate in the same round.
      */
     private static void fanOut(String[] args) throws Exception {
         int receivers = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Duration stepLength = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
         List<String> only = Target.named(args, 3);
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         int[] rates = {20, 50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000};
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
         System.out.printf(Locale.ROOT, "fan-out: %d receivers, %d s steps after a warm-up climb in %d s steps, "
-                + "sends/s %s, Java %s, %s%n", receivers, stepLength.toSeconds(), WARMUP_STEP.toSeconds(),
-                Arrays.toString(rates), Runtime.version(), LocalDate.now());
-        Map<Integer, FanOutLoad.Step> ceiling = new HashMap<>();
-        List<String> table = new ArrayList<>();
-        for (Target target : Target.selected(benchmarks.resolve("node"), only)) {
-            int port = ServerProcess.freePort();
-            try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port);
-                    FanOutLoad load = new FanOutLoad(server)) {
-                int joined = load.open(port, receivers, Duration.ofMinutes(2));
-                load.warmUp(joined, rates, WARMUP_STEP);
-                CpuShare.Meter meter = CpuShare.start(server);
-                List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength);
-                CpuShare cpu = meter.stop();
-                FanOutLoad.Step best = null;
-                for (FanOutLoad.Step step : steps) {
-                    if (target.name().startsWith("raw")) {
-                        ceiling.put(step.sendsPerSecond(), step);
-                    }
-                    FanOutLoad.Step reference = ceiling.get(step.sendsPerSecond());
-                    System.out.printf(Locale.ROOT, "BENCH scenario=fan-out-step target=%s receivers=%d sends_per_s=%d "
-                            + "deliveries_per_s=%.0f p50_us=%d p99_us=%d kept_up=%b server_cpu_ns_per_delivery=%d "
-                            + "jit_cpu_ns_per_delivery=%d%n",
-                            target.name(), joined, step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
-                            step.p99Micros(), step.keptUp(), step.serverCpuNanosPerDelivery(),
-                            step.jitNanosPerDelivery());
-                    table.add(String.format(Locale.ROOT, "| %-28s | %8d | %12.0f | %8d | %8d | %s | %s | %6d | %s | %6d |",
-                            target.name(), step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
-                            step.p99Micros(), step.keptUp() ? "yes" : "no ",
-                            ratio(step.p99Micros(), (reference == null) ? 0 : reference.p99Micros()),
-                            step.serverCpuNanosPerDelivery(), ratio(step.serverCpuNanosPerDelivery(),
-                                    (reference == null) ? 0 : reference.serverCpuNanosPerDelivery()),
-                            step.jitNanosPerDelivery()));
-                    if (step.keptUp()) {
-                        best = step;
-                    }
-                }
-                double sustained = (best == null) ? 0 : best.deliveriesPerSecond();
-                System.out.printf(Locale.ROOT, "BENCH scenario=fan-out target=%s receivers=%d "
-                        + "sustained_deliveries_per_s=%.0f server_cpu=%.2f loadgen_cpu=%.2f%n", target.name(), joined,
-                        sustained, cpu.server(), cpu.loadGenerator());
+                + "sends/s %s, %d round(s), Java %s, %s%n", receivers, stepLength.toSeconds(), WARMUP_STEP.toSeconds(),
+                Arrays.toString(rates), rounds, Runtime.version(), LocalDate.now());
+        List<Target> targets = Target.selected(benchmarks.resolve("node"), only);
+        FanOutReport report = new FanOutReport(targets.size());
+        for (int round = 1; round <= rounds; round++) {
+            for (Target target : targets) {
+                report.add(climb(target, round, work, receivers, rates, stepLength));
             }
         }
-        System.out.println();
-        System.out.println("| server                       | sends/s  | deliveries/s |  p50 us  |  p99 us  | kept up | p99 vs raw "
-                + "| CPU ns/delivery | vs raw | of it JIT |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
-        table.forEach(System.out::println);
+        report.printSteps();
+        if (rounds > 1) {
+            report.printMedians();
+        }
     }
 
-    /** A figure as a multiple of the ceiling's, or "-" when the ceiling has none at that point. */
-    private static String ratio(long figure, long ceiling) {
-        return (ceiling == 0) ? "-" : String.format(Locale.ROOT, "%.2fx", figure / (double) ceiling);
+    private static FanOutReport.Climb climb(Target target, int round, Path work, int receivers, int[] rates,
+            Duration stepLength) throws Exception {
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port);
+                FanOutLoad load = new FanOutLoad(server)) {
+            int joined = load.open(port, receivers, Duration.ofMinutes(2));
+            load.warmUp(joined, rates, WARMUP_STEP);
+            CpuShare.Meter meter = CpuShare.start(server);
+            List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength);
+            return new FanOutReport.Climb(target.name(), round, joined, steps, meter.stop());
+        }
     }
 
     /** Usage: {@code idle [connections] [target,target...]}: process RSS per held connection, per target. */
@@ -377,10 +350,9 @@ public final class BenchmarkRunner {
         table.forEach(System.out::println);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
-
 }
