@@ -39,6 +39,17 @@ async function main() {
     assert.deepEqual(reply, ['hello', 42, { a: [1, 2.5, null, true] }, 'ünïcødé ✓']);
   });
 
+  await step('handshake: query, URL, address, headers', async () => {
+    const q = open('/', { query: { token: 'a b&c=d', flag: '' } });
+    await connected(q);
+    const [handshake] = await call(q, 'handshake');
+    assert.deepEqual(handshake, {
+      token: 'a b&c=d', flag: true, eio: '4', path: '/socket.io/', address: '127.0.0.1', secure: false,
+      host: new URL(url).host, time: true,
+    });
+    q.disconnect();
+  });
+
   await step('binary round trip', async () => {
     const reply = await call(a, 'echo', Buffer.from([1, 2, 3]), { nested: [Buffer.from([4, 5])] }, 'text');
     assert.deepEqual([...reply[0]], [1, 2, 3]);

@@ -166,12 +166,8 @@ final class Client {
     }
 
     private SocketIoHandshake handshake(JsonNode auth) {
-        EngineIoHandshake request = this.connection.handshake();
-        String address = (request.remoteAddress() != null && request.remoteAddress().getAddress() != null)
-                ? request.remoteAddress().getAddress().getHostAddress() : null;
         JsonNode authPayload = (auth != null) ? auth : this.server.payloads().mapper().createObjectNode();
-        return new SocketIoHandshake(request.headers(), request.query(), authPayload, address, request.issued(),
-                request.uri(), request.secure(), request.principal());
+        return new SocketIoHandshake(this.connection.handshake(), authPayload);
     }
 
     void write(SocketIoPacket packet) {

@@ -1,5 +1,8 @@
 package io.fluxsocketio.socketio;
 
+import io.fluxsocketio.engineio.EngineIoHandshake;
+
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -10,11 +13,64 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a socket's client sent when it connected: the HTTP request that opened the connection and the auth
- * payload of its CONNECT packet.
- * @param auth the auth payload, an empty object when the client sent none
- * @param address the client's IP address, or null when unknown
- * @param principal the authenticated user of the HTTP request, or null
+ * payload of its CONNECT packet. The request's parts are read from the connection's {@link EngineIoHandshake},
+ * shared by the sockets of all its namespaces rather than copied into each.
  */
-public record SocketIoHandshake(HttpHeaders headers, MultiValueMap<String, String> query, JsonNode auth,
-        String address, Instant time, URI url, boolean secure, Principal principal) {
+public final class SocketIoHandshake {
+
+    private final EngineIoHandshake request;
+
+    private final JsonNode auth;
+
+    /**
+     * @param request the request that opened the connection
+     * @param auth the auth payload of the CONNECT packet
+     */
+    public SocketIoHandshake(EngineIoHandshake request, JsonNode auth) {
+        this.request = request;
+        this.auth = auth;
+    }
+
+    public HttpHeaders headers() {
+        return this.request.headers();
+    }
+
+    /** The request's query parameters, decoded; a new read-only map on each call. */
+    public MultiValueMap<String, String> query() {
+        return this.request.query();
+    }
+
+    /** The auth payload, an empty object when the client sent none. */
+    public JsonNode auth() {
+        return this.auth;
+    }
+
+    /** The client's IP address, or null when unknown. */
+    public String address() {
+        InetSocketAddress remote = this.request.remoteAddress();
+        return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
+    }
+
+    /** When the connection's first request arrived. */
+    public Instant time() {
+        return this.request.issued();
+    }
+
+    public URI url() {
+        return this.request.uri();
+    }
+
+    public boolean secure() {
+        return this.request.secure();
+    }
+
+    /** The authenticated user of the HTTP request, or null. */
+    public Principal principal() {
+        return this.request.principal();
+    }
+
+    @Override
+    public String toString() {
+        return "SocketIoHandshake[" + this.request + ", auth " + this.auth + "]";
+    }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +82,7 @@ class EngineIoSessionUpgradeClaimTests {
     private EngineIoSession openPollingSession() {
         PollingTransport polling = new PollingTransport();
         EngineIoSession session = this.server.open(new EngineIoHandshake(URI.create("/engine.io/?EIO=4"),
-                new HttpHeaders(), new LinkedMultiValueMap<>(), null, null, false, Instant.now()), polling);
+                new HttpHeaders(), null, null, false, Instant.now()), polling);
         polling.bind(session);
         return session;
     }

@@ -1,9 +1,11 @@
 package io.fluxsocketio.interop;
 
 import io.fluxsocketio.socketio.ConnectionRefusedException;
+import io.fluxsocketio.socketio.SocketIoHandshake;
 import io.fluxsocketio.socketio.SocketIoServer;
 import io.fluxsocketio.socketio.SocketIoSocket;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +53,19 @@ public class InteropApplication {
     private static void onMainNamespace(SocketIoServer server, SocketIoSocket socket) {
         socket.on("echo", event -> event.ack(event.args().values().toArray()));
         socket.on("transport", event -> event.ack(socket.transport()));
+        socket.on("handshake", event -> {
+            SocketIoHandshake handshake = socket.handshake();
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put("token", handshake.query().getFirst("token"));
+            seen.put("flag", handshake.query().containsKey("flag"));
+            seen.put("eio", handshake.query().getFirst("EIO"));
+            seen.put("path", handshake.url().getPath());
+            seen.put("address", handshake.address());
+            seen.put("secure", handshake.secure());
+            seen.put("host", handshake.headers().getFirst("Host"));
+            seen.put("time", !handshake.time().isAfter(java.time.Instant.now()));
+            event.ack(seen);
+        });
         socket.on("ping-me", event -> socket.emit("pong-you", event.arg(0)));
         socket.on("ask-me", event -> socket.emitWithAck("question", 42)
                 .subscribe(reply -> socket.emit("answer-was", reply.get(0))));

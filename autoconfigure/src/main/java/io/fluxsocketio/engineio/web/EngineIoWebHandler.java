@@ -227,10 +227,10 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
 
     private Mono<EngineIoHandshake> handshake(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        // The request's own read-only views, held for the session's life: copies would cost each connection ~1 KiB.
+        // The request's own read-only headers, held for the session's life: a copy would cost each connection ~1 KiB.
         return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(principal -> new EngineIoHandshake(request.getURI(), request.getHeaders(),
-                        request.getQueryParams(), request.getRemoteAddress(),
+                        request.getRemoteAddress(),
                         principal.map(Principal.class::cast).orElse(null), request.getSslInfo() != null,
                         Instant.now()));
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A server with sockets connected through counting transports, so benchmarks measure the server's own work. */
@@ -30,7 +29,7 @@ final class LocalSockets implements AutoCloseable {
 
     LocalSockets(int count) {
         EngineIoHandshake handshake = new EngineIoHandshake(URI.create("ws://localhost/socket.io/"), new HttpHeaders(),
-                new LinkedMultiValueMap<>(), null, null, false, Instant.now());
+                null, null, false, Instant.now());
         for (int i = 0; i < count; i++) {
             CountingTransport transport = new CountingTransport();
             EngineIoSession session = this.server.engine().open(handshake, transport);
