@@ -12,8 +12,8 @@ import org.springframework.util.MultiValueMap;
  * The request that opened a session, held for the session's life.
  *
  * <p>The URI is kept as its text, and it and the query parameters are parsed again on each call: held parsed, the
- * URI's parts and the parameter map took about 1 KiB of each idle connection's 7.6 KiB of heap, for values that are
- * read once, at connect, if at all.
+ * URI's parts and the parameter map took about 0.9 KiB of each idle connection's 7.1 KiB of heap, for values that
+ * are read once, at connect, if at all.
  */
 public final class EngineIoHandshake {
 
