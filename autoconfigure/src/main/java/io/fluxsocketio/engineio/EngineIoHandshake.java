@@ -74,8 +74,11 @@ public final class EngineIoHandshake {
         return this.issued;
     }
 
+    /** Without the query, which may carry a client's token into a log. */
     @Override
     public String toString() {
-        return "EngineIoHandshake[" + this.uri + " from " + this.remoteAddress + "]";
+        int query = this.uri.indexOf('?');
+        return "EngineIoHandshake[" + ((query < 0) ? this.uri : this.uri.substring(0, query)) + " from "
+                + this.remoteAddress + "]";
     }
 }

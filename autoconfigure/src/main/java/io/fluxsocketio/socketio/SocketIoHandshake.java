@@ -69,8 +69,9 @@ public final class SocketIoHandshake {
         return this.request.principal();
     }
 
+    /** Without the auth payload or the query, which may carry a client's credentials into a log. */
     @Override
     public String toString() {
-        return "SocketIoHandshake[" + this.request + ", auth " + this.auth + "]";
+        return "SocketIoHandshake[" + this.request + "]";
     }
 }

@@ -52,5 +52,6 @@ class QueryParametersTests {
         assertThatExceptionOfType(UnsupportedOperationException.class)
                 .isThrownBy(() -> handshake.query().add("token", "forged"));
         assertThat(QueryParameters.parse(null)).isEmpty();
+        assertThat(handshake.toString()).contains("/socket.io/").doesNotContain("token");
     }
 }
