@@ -5,6 +5,7 @@ import io.fluxsocketio.socketio.SocketIoHandshake;
 import io.fluxsocketio.socketio.SocketIoServer;
 import io.fluxsocketio.socketio.SocketIoSocket;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public class InteropApplication {
             seen.put("address", handshake.address());
             seen.put("secure", handshake.secure());
             seen.put("host", handshake.headers().getFirst("Host"));
-            seen.put("time", !handshake.time().isAfter(java.time.Instant.now()));
+            seen.put("time", !handshake.time().isAfter(Instant.now()));
             event.ack(seen);
         });
         socket.on("ping-me", event -> socket.emit("pong-you", event.arg(0)));

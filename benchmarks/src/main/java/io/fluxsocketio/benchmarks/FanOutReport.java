@@ -58,8 +58,7 @@ final class FanOutReport {
         }
         System.out.printf(Locale.ROOT, "BENCH scenario=fan-out target=%s round=%d receivers=%d "
                 + "sustained_deliveries_per_s=%.0f server_cpu=%.2f loadgen_cpu=%.2f%n", climb.target(), climb.round(),
-                climb.receivers(), climb.sustained(),
-                climb.cpu().server(), climb.cpu().loadGenerator());
+                climb.receivers(), climb.sustained(), climb.cpu().server(), climb.cpu().loadGenerator());
     }
 
     private Climb ceilingOf(int index) {
@@ -78,8 +77,9 @@ final class FanOutReport {
             for (FanOutLoad.Step step : climb.steps()) {
                 FanOutLoad.Step reference = ceiling.at(step.sendsPerSecond());
                 System.out.printf(Locale.ROOT,
-                        "| %-28s | %5d | %8d | %12.0f | %8d | %8d | %s | %s | %6d | %s | %6d |%n", climb.target(), climb.round(), step.sendsPerSecond(), step.deliveriesPerSecond(),
-                        step.p50Micros(), step.p99Micros(), step.keptUp() ? "yes" : "no ",
+                        "| %-28s | %5d | %8d | %12.0f | %8d | %8d | %s | %s | %6d | %s | %6d |%n", climb.target(),
+                        climb.round(), step.sendsPerSecond(), step.deliveriesPerSecond(), step.p50Micros(),
+                        step.p99Micros(), step.keptUp() ? "yes" : "no ",
                         ratio(step.p99Micros(), (reference == null) ? 0 : reference.p99Micros()),
                         step.serverCpuNanosPerDelivery(), ratio(step.serverCpuNanosPerDelivery(),
                                 (reference == null) ? 0 : reference.serverCpuNanosPerDelivery()),
