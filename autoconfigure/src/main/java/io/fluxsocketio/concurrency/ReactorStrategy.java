@@ -14,9 +14,8 @@ import reactor.core.scheduler.Schedulers;
 public final class ReactorStrategy extends SchedulerConcurrencyStrategy {
 
     public ReactorStrategy() {
-        super(Schedulers.immediate(),
-                Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
-                        Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "socketio-background", 60, true));
+        super(Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
+                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "socketio-background", 60, true));
     }
 
     /** Calls the handler on the caller's thread, with none of the operators a thread hop would need. */

@@ -1,6 +1,7 @@
 package io.fluxsocketio.concurrency;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
@@ -8,23 +9,32 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-/** The common shape of the built-in strategies: handlers on one scheduler, background tasks on another. */
+/**
+ * The common shape of the built-in strategies: handlers dispatched to an executor, background tasks on a scheduler
+ * of their own.
+ */
 abstract class SchedulerConcurrencyStrategy implements ConcurrencyStrategy {
 
-    private final Scheduler handlers;
+    /** Null for a strategy that runs handlers inline and overrides {@link #invoke}. */
+    private final ExecutorService handlers;
 
     private final Scheduler background;
 
     private final Disposable.Composite tasks = Disposables.composite();
 
-    SchedulerConcurrencyStrategy(Scheduler handlers, Scheduler background) {
+    SchedulerConcurrencyStrategy(ExecutorService handlers, Scheduler background) {
         this.handlers = handlers;
         this.background = background;
     }
 
+    /** For a strategy that runs handlers on the caller's thread: it overrides {@link #invoke}. */
+    SchedulerConcurrencyStrategy(Scheduler background) {
+        this(null, background);
+    }
+
     @Override
     public <T> Mono<T> invoke(Callable<? extends Publisher<T>> handler) {
-        return Mono.<Publisher<T>>fromCallable(handler).flatMap(Mono::from).subscribeOn(this.handlers);
+        return new ExecutorDispatch<>(this.handlers, handler);
     }
 
     @Override
@@ -50,7 +60,9 @@ abstract class SchedulerConcurrencyStrategy implements ConcurrencyStrategy {
     @Override
     public void close() {
         this.tasks.dispose();
-        this.handlers.dispose();
+        if (this.handlers != null) {
+            this.handlers.shutdownNow();
+        }
         this.background.dispose();
     }
 

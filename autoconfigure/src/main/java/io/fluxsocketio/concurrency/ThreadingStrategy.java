@@ -15,8 +15,8 @@ import reactor.core.scheduler.Schedulers;
 public final class ThreadingStrategy extends SchedulerConcurrencyStrategy {
 
     public ThreadingStrategy(int poolSize, int queueCapacity) {
-        super(Schedulers.fromExecutorService(new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), daemonThreads("socketio-handler-")), "socketio-threading"),
+        super(new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+                daemonThreads("socketio-handler-")),
                 Schedulers.fromExecutorService(Executors.newCachedThreadPool(daemonThreads("socketio-background-")),
                         "socketio-background"));
     }

@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 import org.springframework.core.task.VirtualThreadTaskExecutor;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /** A virtual thread per dispatch and per background task. Needs Java 21+; on older runtimes it cannot be created. */
@@ -15,8 +14,9 @@ public final class VirtualThreadsStrategy extends SchedulerConcurrencyStrategy {
     public VirtualThreadsStrategy() {
         // Handler threads share one name: numbering a thread per event cost more than the thread (a profile of
         // echo-ack showed 5% of the server's CPU building names). Background tasks are few and keep numbers.
-        super(scheduler(virtualThreads("socketio-handler"), "socketio-handler"),
-                scheduler(numberedVirtualThreads("socketio-background-"), "socketio-background"));
+        super(threadPerTask(virtualThreads("socketio-handler")),
+                Schedulers.fromExecutorService(threadPerTask(numberedVirtualThreads("socketio-background-")),
+                        "socketio-background-scheduler"));
     }
 
     private static ThreadFactory numberedVirtualThreads(String prefix) {
@@ -50,14 +50,13 @@ public final class VirtualThreadsStrategy extends SchedulerConcurrencyStrategy {
     }
 
     /**
-     * An executor service rather than a plain executor, so that disposing a task interrupts its thread. Its factory
-     * method is Java 21 API, hence the reflection.
+     * An executor service rather than a plain executor, so that disposing a background task and closing the strategy
+     * interrupt its threads. Its factory method is Java 21 API, hence the reflection.
      */
-    private static Scheduler scheduler(ThreadFactory threads, String name) {
+    private static ExecutorService threadPerTask(ThreadFactory threads) {
         try {
-            ExecutorService executor = (ExecutorService) Executors.class
-                    .getMethod("newThreadPerTaskExecutor", ThreadFactory.class).invoke(null, threads);
-            return Schedulers.fromExecutorService(executor, name + "-scheduler");
+            return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
+                    .invoke(null, threads);
         }
         catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException ex) {
             throw new IllegalStateException("Could not create a virtual-thread executor", ex);

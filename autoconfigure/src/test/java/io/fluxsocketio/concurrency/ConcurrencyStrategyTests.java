@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.util.context.Context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,6 +59,69 @@ class ConcurrencyStrategyTests {
             StepVerifier.create(strategy.invoke(() -> {
                 throw new IllegalStateException("bad");
             })).expectErrorMessage("bad").verify();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void theHandlersPublisherSeesTheSubscribersContextAndGivesItsFirstValueOnly(
+            Supplier<ConcurrencyStrategy> factory) {
+        try (ConcurrencyStrategy strategy = factory.get()) {
+            AtomicBoolean restCancelled = new AtomicBoolean();
+            Mono<String> result = strategy.invoke(() -> Mono.deferContextual(context -> Mono.just(context.<String>get("user")))
+                    .concatWith(Flux.just("second", "third")).doOnCancel(() -> restCancelled.set(true)));
+
+            StepVerifier.create(result.contextWrite(Context.of("user", "ada"))).expectNext("ada").verifyComplete();
+            assertThat(restCancelled).as("the values after the first are not wanted").isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void cancellingADispatchCancelsThePublisherItsHandlerReturned(Supplier<ConcurrencyStrategy> factory) {
+        try (ConcurrencyStrategy strategy = factory.get()) {
+            AtomicBoolean subscribed = new AtomicBoolean();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Disposable dispatch = strategy.invoke(() -> Mono.never()
+                    .doOnSubscribe(subscription -> subscribed.set(true)).doOnCancel(() -> cancelled.set(true)))
+                    .subscribe();
+            await().atMost(Duration.ofSeconds(5)).untilTrue(subscribed);
+
+            dispatch.dispose();
+
+            await().atMost(Duration.ofSeconds(5)).untilTrue(cancelled);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void hooksRegisteredWithReactorDecorateDispatchesToThreads(Supplier<ConcurrencyStrategy> factory) {
+        AtomicInteger decorated = new AtomicInteger();
+        Schedulers.onScheduleHook("test", task -> {
+            decorated.incrementAndGet();
+            return task;
+        });
+        try (ConcurrencyStrategy strategy = factory.get()) {
+            StepVerifier.create(strategy.invoke(() -> Mono.just("ran"))).expectNext("ran").verifyComplete();
+            assertThat(decorated).as("context propagation and tracing hook in here")
+                    .hasValue((strategy.mode() == AsyncMode.REACTOR) ? 0 : 1);
+        }
+        finally {
+            Schedulers.resetOnScheduleHook("test");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void aDispatchAfterCloseFailsInsteadOfHanging(Supplier<ConcurrencyStrategy> factory) {
+        ConcurrencyStrategy strategy = factory.get();
+        strategy.close();
+        Mono<String> result = strategy.invoke(() -> Mono.just("late"));
+        if (strategy.mode() == AsyncMode.REACTOR) {
+            StepVerifier.create(result).as("reactor mode runs inline").expectNext("late").verifyComplete();
+        }
+        else {
+            StepVerifier.create(result).expectError(RejectedExecutionException.class).verify(Duration.ofSeconds(5));
         }
     }
 
