@@ -243,7 +243,7 @@ public final class BenchmarkRunner {
                 ServerProcess.sleep(2000);
                 ServerProcess.Heap heapBefore = server.heapAfterFullGc();
                 server.nativeMemoryBaseline();
-                long before = server.rssKib();
+                long before = server.settledRssKib();
                 try (IdleLoad load = new IdleLoad()) {
                     int joined = load.open(port, connections, Duration.ofMinutes(3));
                     ServerProcess.sleep(3000);
@@ -252,7 +252,7 @@ public final class BenchmarkRunner {
                     String nativeMemory = server.nativeMemoryGrowth();
                     // RSS after the full collection, as before the connections: taken before it, the figure also
                     // holds the handshakes' garbage and however far the collector grew the heap for it.
-                    long after = server.rssKib();
+                    long after = server.settledRssKib();
                     double perConnection = (after - before) / (double) joined;
                     double perConnectionPreGc = (afterPreGc - before) / (double) joined;
                     double heapPerConnection = perConnection(heapBefore, heapAfter, ServerProcess.Heap::usedKib,

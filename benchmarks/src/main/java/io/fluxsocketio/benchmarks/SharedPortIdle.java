@@ -105,11 +105,11 @@ final class SharedPortIdle {
         }
     }
 
-    /** Live heap (after a full collection) or RSS, in KiB, summed over the server processes. */
+    /** Live heap (after a full collection) or RSS once settled, in KiB, summed over the server processes. */
     private static long sum(List<ServerProcess> servers, boolean liveHeap) throws IOException, InterruptedException {
         long total = 0;
         for (ServerProcess server : servers) {
-            total += liveHeap ? server.liveHeapKib() : server.rssKib();
+            total += liveHeap ? server.liveHeapKib() : server.settledRssKib();
         }
         return total;
     }
