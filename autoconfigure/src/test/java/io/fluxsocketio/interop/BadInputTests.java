@@ -186,6 +186,20 @@ class BadInputTests extends LiveServerTests {
         client.sendClose();
     }
 
+    /** The neighbour of the "second CONNECT" case: once the socket has left, connecting again is no duplicate. */
+    @Test
+    void aNamespaceLeftCanBeJoinedAgainOnTheSameConnection() {
+        RawWebSocketClient client = RawWebSocketClient.connected(this.port);
+
+        client.send("41");
+        client.send("40");
+
+        assertThat(client.expectText("40")).startsWith("40{\"sid\":");
+        client.send("427[\"echo\",1]");
+        assertThat(client.expectText("43")).isEqualTo("437[1]");
+        client.sendClose();
+    }
+
     @Test
     void acksForUnknownIdsAreIgnoredAndTheConnectionKeepsWorking() {
         RawWebSocketClient client = RawWebSocketClient.connected(this.port);

@@ -42,6 +42,12 @@ class SocketIoHandshakeTests {
     }
 
     @Test
+    void withoutAnAuthPayloadAuthIsAnEmptyObject() {
+        assertThat(new SocketIoHandshake(this.request, null).auth().isObject()).isTrue();
+        assertThat(new SocketIoHandshake(this.request, null).auth().isEmpty()).isTrue();
+    }
+
+    @Test
     void itsTextLeavesOutTheCredentials() {
         assertThat(this.handshake.toString()).contains("/socket.io/").doesNotContain("secret");
     }
