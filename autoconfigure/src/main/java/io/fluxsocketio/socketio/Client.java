@@ -16,6 +16,7 @@ import io.fluxsocketio.socketio.protocol.SocketIoProtocolException;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -152,7 +153,7 @@ final class Client {
     }
 
     private void refuse(SocketIoSocket socket, Throwable error) {
-        removeSocket(socket);
+        remove(socket);
         socket.refused();
         ObjectNode data = message(error.getMessage() != null ? error.getMessage() : "Connection refused");
         if (error instanceof ConnectionRefusedException refused && refused.getData() != null) {
@@ -174,30 +175,19 @@ final class Client {
 
     /** @return false when the connection has a socket in that namespace already */
     private synchronized boolean addSocket(SocketIoSocket socket) {
-        Map<String, SocketIoSocket> current = this.sockets;
         String namespace = socket.namespace().name();
-        if (current.containsKey(namespace)) {
+        if (this.sockets.containsKey(namespace)) {
             return false;
         }
-        if (current.isEmpty()) {
-            this.sockets = Map.of(namespace, socket);
-        }
-        else {
-            Map<String, SocketIoSocket> copy = new HashMap<>(current);
-            copy.put(namespace, socket);
-            this.sockets = Map.copyOf(copy);
-        }
+        replaceSockets(copy -> copy.put(namespace, socket));
         return true;
     }
 
-    private synchronized void removeSocket(SocketIoSocket socket) {
-        Map<String, SocketIoSocket> current = this.sockets;
-        String namespace = socket.namespace().name();
-        if (current.get(namespace) == socket) {
-            Map<String, SocketIoSocket> copy = new HashMap<>(current);
-            copy.remove(namespace);
-            this.sockets = Map.copyOf(copy);
-        }
+    /** Replaces the map with a changed copy; callers hold this client's lock. */
+    private void replaceSockets(Consumer<Map<String, SocketIoSocket>> change) {
+        Map<String, SocketIoSocket> copy = new HashMap<>(this.sockets);
+        change.accept(copy);
+        this.sockets = Map.copyOf(copy);
     }
 
     void write(SocketIoPacket packet) {
@@ -208,8 +198,11 @@ final class Client {
         this.connection.send(packet.messages(), volatileDelivery);
     }
 
-    void remove(SocketIoSocket socket) {
-        removeSocket(socket);
+    synchronized void remove(SocketIoSocket socket) {
+        String namespace = socket.namespace().name();
+        if (this.sockets.get(namespace) == socket) {
+            replaceSockets(copy -> copy.remove(namespace));
+        }
     }
 
     /** Disconnects every namespace of this connection, then closes it. */

@@ -68,7 +68,8 @@ class ConcurrencyStrategyTests {
             Supplier<ConcurrencyStrategy> factory) {
         try (ConcurrencyStrategy strategy = factory.get()) {
             AtomicBoolean restCancelled = new AtomicBoolean();
-            Mono<String> result = strategy.invoke(() -> Mono.deferContextual(context -> Mono.just(context.<String>get("user")))
+            Mono<String> result = strategy.invoke(() -> Mono
+                    .deferContextual(context -> Mono.just(context.<String>get("user")))
                     .concatWith(Flux.just("second", "third")).doOnCancel(() -> restCancelled.set(true)));
 
             StepVerifier.create(result.contextWrite(Context.of("user", "ada"))).expectNext("ada").verifyComplete();

@@ -134,7 +134,7 @@ final class FanOutReport {
     }
 
     /** A figure as a multiple of the ceiling's, or "-" when the ceiling has none at that point. */
-    static String ratio(long figure, long ceiling) {
+    private static String ratio(long figure, long ceiling) {
         return (ceiling == 0) ? "-" : String.format(Locale.ROOT, "%.2fx", figure / (double) ceiling);
     }
 }
