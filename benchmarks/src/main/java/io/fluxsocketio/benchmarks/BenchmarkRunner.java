@@ -133,8 +133,9 @@ public final class BenchmarkRunner {
 
     /**
      * Usage: {@code handshakes [clients] [warmup s] [measured s] [target,target...|all] [rounds]}: full polling
-     * handshake, namespace connect and WebSocket upgrade per client, against our server and Node's (the raw ceiling
-     * speaks no polling); each round measures every target again, in the same order.
+     * handshake, namespace connect and WebSocket upgrade per client; each round measures every target again, in the
+     * same order, and the summary gives each target's median ratios to the first target (the ceiling) and to Node's
+     * server, each ratio taken within its own round.
      */
     private static void handshakes(String[] args) throws Exception {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
@@ -151,17 +152,47 @@ public final class BenchmarkRunner {
         System.out.printf(Locale.ROOT, "| %-28s | %5s | %12s | %10s | %11s |%n", "server", "round", "handshakes/s",
                 "server CPU", "loadgen CPU");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        List<Target> targets = Target.selected(benchmarks.resolve("node"), only, "raw");
+        List<Target> targets = Target.selected(benchmarks.resolve("node"), only);
         warmUpLoadGenerator(targets.get(0), work,
                 port -> new HandshakeLoad(port, clients, warmup, measure).run());
+        List<Double> rates = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (Target target : targets) {
-                measureHandshakes(target, work, clients, warmup, measure, round);
+                rates.add(measureHandshakes(target, work, clients, warmup, measure, round));
             }
+        }
+        printHandshakeRatios(targets, rates);
+    }
+
+    /**
+     * Each target's median ratio, over the rounds, to the first target of the same round and to Node's server (when
+     * measured); {@code rates} holds every round's rates in the targets' order.
+     */
+    private static void printHandshakeRatios(List<Target> targets, List<Double> rates) {
+        List<String> names = targets.stream().map(Target::name).toList();
+        int node = names.indexOf("node-socket.io");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| %-29s | %13s | %14s |%n", "server", "median vs " + names.get(0),
+                "median vs node");
+        System.out.println("| --- | ---: | ---: |");
+        for (int t = 0; t < targets.size(); t++) {
+            List<Double> toFirst = new ArrayList<>();
+            List<Double> toNode = new ArrayList<>();
+            for (int first = 0; first < rates.size(); first += targets.size()) {
+                toFirst.add(rates.get(first + t) / rates.get(first));
+                if (node >= 0) {
+                    toNode.add(rates.get(first + t) / rates.get(first + node));
+                }
+            }
+            double vsNode = toNode.isEmpty() ? Double.NaN : median(toNode);
+            System.out.printf(Locale.ROOT, "BENCH scenario=handshakes-median target=%s rounds=%d ratio_to_first=%.3f "
+                    + "ratio_to_node=%.3f%n", names.get(t), toFirst.size(), median(toFirst), vsNode);
+            System.out.printf(Locale.ROOT, "| %-29s | %12.2fx | %13.2fx |%n", names.get(t), median(toFirst), vsNode);
         }
     }
 
-    private static void measureHandshakes(Target target, Path work, int clients, Duration warmup, Duration measure,
+    /** @return the handshakes per second measured */
+    private static double measureHandshakes(Target target, Path work, int clients, Duration warmup, Duration measure,
             int round) throws Exception {
         int port = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
@@ -176,6 +207,7 @@ public final class BenchmarkRunner {
                     cpu.server(), cpu.loadGenerator());
             System.out.printf(Locale.ROOT, "| %-28s | %5d | %12.0f | %9.0f%% | %10.0f%% |%n", target.name(), round,
                     rate, 100 * cpu.server(), 100 * cpu.loadGenerator());
+            return rate;
         }
     }
 
