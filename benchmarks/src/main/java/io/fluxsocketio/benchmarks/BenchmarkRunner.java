@@ -187,7 +187,8 @@ public final class BenchmarkRunner {
             double vsNode = toNode.isEmpty() ? Double.NaN : median(toNode);
             System.out.printf(Locale.ROOT, "BENCH scenario=handshakes-median target=%s rounds=%d ratio_to_first=%.3f "
                     + "ratio_to_node=%.3f%n", names.get(t), toFirst.size(), median(toFirst), vsNode);
-            System.out.printf(Locale.ROOT, "| %-29s | %12.2fx | %13.2fx |%n", names.get(t), median(toFirst), vsNode);
+            System.out.printf(Locale.ROOT, "| %-29s | %12.2fx | %14s |%n", names.get(t), median(toFirst),
+                    toNode.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2fx", vsNode));
         }
     }
 

@@ -94,15 +94,22 @@ final class HandshakeLoad {
         });
     }
 
+    /**
+     * Probes and upgrades, then leaves with a close frame once the {@code 5} is written. The inbound is read to its
+     * end, not cancelled at {@code 3probe}: cancelling it closed the connection before the {@code 5} went out, so
+     * that no upgrade completed and each session stayed open on polling until its ping timeout.
+     */
     private Mono<Void> upgrade(HttpClient http, String uri) {
         return http.websocket().uri(uri).handle((in, out) -> {
             Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
             outbound.tryEmitNext("2probe");
-            Mono<Void> input = in.receive().asString().filter("3probe"::equals).next().doOnNext(pong -> {
-                outbound.tryEmitNext("5");
-                outbound.tryEmitComplete();
+            Mono<Void> input = in.receive().asString().doOnNext(frame -> {
+                if (frame.equals("3probe")) {
+                    outbound.tryEmitNext("5");
+                    outbound.tryEmitComplete();
+                }
             }).then();
-            return Mono.when(input, out.sendString(outbound.asFlux()).then());
+            return Mono.when(input, out.sendString(outbound.asFlux()).then().then(Mono.defer(out::sendClose)));
         }).then();
     }
 
