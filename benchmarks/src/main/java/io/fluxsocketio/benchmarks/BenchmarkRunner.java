@@ -175,21 +175,27 @@ public final class BenchmarkRunner {
         System.out.printf(Locale.ROOT, "| %-29s | %13s | %14s |%n", "server", "median vs " + names.get(0),
                 "median vs node");
         System.out.println("| --- | ---: | ---: |");
+        int rounds = rates.size() / targets.size();
         for (int t = 0; t < targets.size(); t++) {
-            List<Double> toFirst = new ArrayList<>();
-            List<Double> toNode = new ArrayList<>();
-            for (int first = 0; first < rates.size(); first += targets.size()) {
-                toFirst.add(rates.get(first + t) / rates.get(first));
-                if (node >= 0) {
-                    toNode.add(rates.get(first + t) / rates.get(first + node));
-                }
-            }
-            double vsNode = toNode.isEmpty() ? Double.NaN : median(toNode);
+            double toFirst = medianRatio(rates, targets.size(), t, 0);
+            double toNode = (node >= 0) ? medianRatio(rates, targets.size(), t, node) : Double.NaN;
             System.out.printf(Locale.ROOT, "BENCH scenario=handshakes-median target=%s rounds=%d ratio_to_first=%.3f "
-                    + "ratio_to_node=%.3f%n", names.get(t), toFirst.size(), median(toFirst), vsNode);
-            System.out.printf(Locale.ROOT, "| %-29s | %12.2fx | %14s |%n", names.get(t), median(toFirst),
-                    toNode.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2fx", vsNode));
+                    + "ratio_to_node=%.3f%n", names.get(t), rounds, toFirst, toNode);
+            System.out.printf(Locale.ROOT, "| %-29s | %12.2fx | %14s |%n", names.get(t), toFirst,
+                    (node >= 0) ? String.format(Locale.ROOT, "%.2fx", toNode) : "-");
         }
+    }
+
+    /**
+     * The median over the rounds of one target's figure divided by another's, each ratio taken within its own round;
+     * {@code figures} holds every round's figures in the targets' order.
+     */
+    static double medianRatio(List<Double> figures, int targetsPerRound, int target, int reference) {
+        List<Double> ratios = new ArrayList<>();
+        for (int first = 0; first < figures.size(); first += targetsPerRound) {
+            ratios.add(figures.get(first + target) / figures.get(first + reference));
+        }
+        return median(ratios);
     }
 
     /** @return the handshakes per second measured */
@@ -362,19 +368,16 @@ public final class BenchmarkRunner {
         int targetsPerRound = targets.size();
         List<String> table = new ArrayList<>();
         System.out.println();
+        List<Double> acksPerSecond = rows.stream().map(row -> row.result().acksPerSecond()).toList();
+        List<Double> cpuPerAck = rows.stream().map(Row::serverMicrosPerAck).toList();
         for (int t = 0; t < targetsPerRound; t++) {
-            List<Double> throughput = new ArrayList<>();
-            List<Double> cost = new ArrayList<>();
-            for (int first = 0; first < rows.size(); first += targetsPerRound) {
-                Row row = rows.get(first + t);
-                throughput.add(row.throughputRatio(rows.get(first)));
-                cost.add(row.costRatio(rows.get(first)));
-            }
+            double throughput = medianRatio(acksPerSecond, targetsPerRound, t, 0);
+            double cost = medianRatio(cpuPerAck, targetsPerRound, t, 0);
             System.out.printf(Locale.ROOT, "BENCH scenario=echo-ack-median target=%s rounds=%d acks_ratio=%.3f "
-                    + "cpu_per_ack_ratio=%.3f%n", targets.get(t).name(), throughput.size(), median(throughput),
-                    median(cost));
-            table.add(String.format(Locale.ROOT, "| %-29s | %21.2fx | %21.2fx |", targets.get(t).name(),
-                    median(throughput), median(cost)));
+                    + "cpu_per_ack_ratio=%.3f%n", targets.get(t).name(), rows.size() / targetsPerRound, throughput,
+                    cost);
+            table.add(String.format(Locale.ROOT, "| %-29s | %21.2fx | %21.2fx |", targets.get(t).name(), throughput,
+                    cost));
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "| %-29s | %22s | %22s |%n", "server", "median acks/s vs raw",

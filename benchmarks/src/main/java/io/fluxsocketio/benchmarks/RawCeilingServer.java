@@ -111,15 +111,15 @@ public final class RawCeilingServer {
     }
 
     /** A query parameter's raw value, found by a scan of the URI, or null. */
-    static String queryValue(String uri, String name) {
+    private static String queryValue(String uri, String name) {
         int query = uri.indexOf('?');
         if (query < 0) {
             return null;
         }
+        String prefix = name + "=";
         for (String parameter : uri.substring(query + 1).split("&")) {
-            if (parameter.startsWith(name) && parameter.length() > name.length()
-                    && parameter.charAt(name.length()) == '=') {
-                return parameter.substring(name.length() + 1);
+            if (parameter.startsWith(prefix)) {
+                return parameter.substring(prefix.length());
             }
         }
         return null;
