@@ -99,6 +99,11 @@ public final class EngineIoSession implements EngineIoSocket {
         return this.transport.name();
     }
 
+    @Override
+    public WriteLane lane() {
+        return this.transport.lane();
+    }
+
     /**
      * Announces a WebSocket handshake for this session's upgrade, before its answer goes out, with the executor that
      * will read that connection (see {@link #upgradeReader()}). The first one announced claims the upgrade until it
@@ -181,9 +186,7 @@ public final class EngineIoSession implements EngineIoSocket {
                 return false;
             }
             if (current.bufferedCount() + messages.size() <= this.server.options().maxBufferedPackets()) {
-                for (Message message : messages) {
-                    current.write(message);
-                }
+                current.writeAll(messages);
                 return true;
             }
         }

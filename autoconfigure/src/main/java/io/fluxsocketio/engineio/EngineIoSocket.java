@@ -19,6 +19,14 @@ public interface EngineIoSocket {
     boolean isOpen();
 
     /**
+     * The event loop that writes to the current transport, or null when any thread writes as cheaply (polling). It
+     * changes with the transport: a hint for grouping writes, never needed for their correctness.
+     */
+    default WriteLane lane() {
+        return null;
+    }
+
+    /**
      * Queues messages to be written together, in order, with nothing from other threads between them (a Socket.IO
      * packet and its binary attachments). When the outbound buffer would exceed its bound the session closes.
      * @param volatileDelivery drop the messages instead when the transport is not ready to write right now

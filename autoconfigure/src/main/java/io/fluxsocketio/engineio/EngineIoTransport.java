@@ -15,6 +15,18 @@ public interface EngineIoTransport {
     /** Queues a packet for writing. */
     void write(EngineIoPacket packet);
 
+    /** Queues packets for writing, one after the other: nothing written after them may come between them. */
+    default void writeAll(List<? extends EngineIoPacket> packets) {
+        for (EngineIoPacket packet : packets) {
+            write(packet);
+        }
+    }
+
+    /** The event loop that writes this transport's packets, or null when any thread writes them as cheaply. */
+    default WriteLane lane() {
+        return null;
+    }
+
     /** Packets held for the client and not yet taken by the network: what {@code max-buffered-packets} bounds. */
     int bufferedCount();
 

@@ -4,6 +4,7 @@ import io.fluxsocketio.engineio.CloseReason;
 import io.fluxsocketio.engineio.EngineIoHandshake;
 import io.fluxsocketio.engineio.EngineIoServer;
 import io.fluxsocketio.engineio.EngineIoSocket;
+import io.fluxsocketio.engineio.WriteLane;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.BinaryMessage;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.Message;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.TextMessage;
@@ -69,6 +70,10 @@ final class Client {
 
     String transport() {
         return this.connection.transportName();
+    }
+
+    WriteLane lane() {
+        return this.connection.lane();
     }
 
     /** Called by the engine, one message at a time per connection. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -255,6 +256,11 @@ public final class SocketIoSocket implements AdapterNamespace.Recipient {
     @Override
     public void deliver(EncodedPacket packet, boolean volatileDelivery) {
         write(packet, volatileDelivery);
+    }
+
+    @Override
+    public Executor writeExecutor() {
+        return this.client.lane();
     }
 
     void send(SocketIoPacket packet) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,13 +45,50 @@ class EmitOrderTests extends LiveServerTests {
     @ValueSource(strings = { "websocket", "polling" })
     void emitsFromManyThreadsArriveCompleteAndInOrderPerProducer(String transport) throws Exception {
         Socket socket = this.clients.connect(URI.create(baseUrl()), new String[] { transport }, Map.of());
-        ConcurrentLinkedQueue<int[]> received = new ConcurrentLinkedQueue<>();
-        socket.on("seq", args -> received.add(new int[] { (Integer) args[0], (Integer) args[1] }));
+        Queue<int[]> received = record(socket);
 
         assertThat(call(socket, "burst", THREADS, PER_PRODUCER)).containsExactly("started");
 
-        int total = (THREADS + 1) * PER_PRODUCER;
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= total);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= (THREADS + 1) * PER_PRODUCER);
+        assertCompleteAndInOrderPerProducer(received, PER_PRODUCER);
+    }
+
+    /**
+     * The broadcasts go to a room of a dozen members, some on polling, which each event loop walks for its own members:
+     * the emitting socket still gets every producer's events in order, and each other member every broadcast, in order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "websocket", "polling" })
+    void broadcastsToALargeRoomKeepTheirPlaceAmongDirectEmits(String transport) throws Exception {
+        List<Socket> members = new ArrayList<>();
+        List<Queue<int[]>> received = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String[] transports = (i == 0) ? new String[] { transport }
+                    : new String[] { (i % 4 == 1) ? "polling" : "websocket" };
+            Socket member = this.clients.connect(URI.create(baseUrl()), transports, Map.of());
+            received.add(record(member));
+            assertThat(call(member, "join", "crowd")).containsExactly(true);
+            members.add(member);
+        }
+
+        assertThat(call(members.get(0), "burst-to-room", THREADS, PER_PRODUCER, "crowd")).containsExactly("started");
+
+        int broadcastsEach = PER_PRODUCER / 3;
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.get(0).size() >= (THREADS + 1) * PER_PRODUCER
+                && received.stream().allMatch(events -> events.size() >= (THREADS + 1) * broadcastsEach));
+        assertCompleteAndInOrderPerProducer(received.get(0), PER_PRODUCER);
+        for (Queue<int[]> events : received.subList(1, received.size())) {
+            assertCompleteAndInOrderPerProducer(events, broadcastsEach);
+        }
+    }
+
+    private static Queue<int[]> record(Socket socket) {
+        Queue<int[]> received = new ConcurrentLinkedQueue<>();
+        socket.on("seq", args -> received.add(new int[] { (Integer) args[0], (Integer) args[1] }));
+        return received;
+    }
+
+    private static void assertCompleteAndInOrderPerProducer(Queue<int[]> received, int perProducer) {
         List<List<Integer>> byProducer = new ArrayList<>();
         for (int producer = 0; producer <= THREADS; producer++) {
             byProducer.add(new ArrayList<>());
@@ -59,7 +97,7 @@ class EmitOrderTests extends LiveServerTests {
             byProducer.get(event[0]).add(event[1]);
         }
         for (List<Integer> sequence : byProducer) {
-            assertThat(sequence).hasSize(PER_PRODUCER).isSorted().doesNotHaveDuplicates();
+            assertThat(sequence).hasSize(perProducer).isSorted().doesNotHaveDuplicates();
         }
     }
 }

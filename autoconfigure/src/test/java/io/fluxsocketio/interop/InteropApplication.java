@@ -96,6 +96,18 @@ public class InteropApplication {
             event.ack("started");
             emitSequence(socket, 0, count);
         });
+        socket.on("burst-to-room", event -> {
+            // The same, with the broadcasts going to a room large enough to be walked by each member's event loop.
+            int threads = event.arg(0, Integer.class);
+            int count = event.arg(1, Integer.class);
+            String room = event.arg(2, String.class);
+            for (int producer = 1; producer <= threads; producer++) {
+                int id = producer;
+                new Thread(() -> emitSequence(socket, id, count, room), "burst-" + id).start();
+            }
+            event.ack("started");
+            emitSequence(socket, 0, count, room);
+        });
     }
 
     /**
@@ -103,9 +115,13 @@ public class InteropApplication {
      * deferred to its end, and must still keep its place among the producer's direct emits.
      */
     private static void emitSequence(SocketIoSocket socket, int producer, int count) {
+        emitSequence(socket, producer, count, socket.id());
+    }
+
+    private static void emitSequence(SocketIoSocket socket, int producer, int count, String room) {
         for (int i = 0; i < count; i++) {
             if (i % 3 == 2) {
-                socket.namespace().to(socket.id()).emit("seq", producer, i);
+                socket.namespace().to(room).emit("seq", producer, i);
             }
             else {
                 socket.emit("seq", producer, i);

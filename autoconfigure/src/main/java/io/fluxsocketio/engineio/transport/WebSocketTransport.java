@@ -5,6 +5,7 @@ import io.fluxsocketio.engineio.EngineIoOptions;
 import io.fluxsocketio.engineio.EngineIoSession;
 import io.fluxsocketio.engineio.EngineIoTransport;
 import io.fluxsocketio.engineio.OutboundBatch;
+import io.fluxsocketio.engineio.WriteLane;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.BinaryMessage;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket.TextMessage;
@@ -51,7 +52,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * waits for the same task's flush. That task runs once the loop has handled every connection its last poll found
  * ready, so replies to a burst of reads leave together, as with Reactor Netty's own writes: flushing each at the end
  * of its connection's read cost 5-10% more CPU per ack in echo-ack, as the loop then woke up more often for fewer
- * messages.
+ * messages. While a broadcast's walk handed to the loop ({@link WriteLane}) waits for it, writes go through the loop's
+ * task queue behind it, and so do all later writes to this connection until those have run.
  */
 public final class WebSocketTransport implements EngineIoTransport {
 
@@ -83,6 +85,8 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     private final EventLoop eventLoop;
 
+    private final WriteLane lane;
+
     private final int maxFramePayload;
 
     // Counters are volatile fields with updaters rather than atomic objects: a broadcast touches every recipient's
@@ -93,6 +97,9 @@ public final class WebSocketTransport implements EngineIoTransport {
     private static final AtomicIntegerFieldUpdater<WebSocketTransport> CLOSING =
             AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "closing");
 
+    private static final AtomicIntegerFieldUpdater<WebSocketTransport> QUEUED_BEHIND_WALKS =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "queuedBehindWalks");
+
     private final Queue<EngineIoPacket> waiting = new ConcurrentLinkedQueue<>();
 
     /** 1 from the moment a drain task is scheduled until it starts; the writer that sets it schedules the task. */
@@ -100,8 +107,11 @@ public final class WebSocketTransport implements EngineIoTransport {
 
     private volatile int closing;
 
+    /** Writes sent through the loop's task queue behind a broadcast's walk that have not run yet. */
+    private volatile int queuedBehindWalks;
+
     /** Frames written on the event loop itself since the last flush; read and written on the event loop only. */
-    private boolean unflushed;
+    private int unflushed;
 
     /**
      * Frames given to the channel, and of those the ones the socket is known to have taken: their difference is what
@@ -143,6 +153,7 @@ public final class WebSocketTransport implements EngineIoTransport {
         outbound.withConnection(connection -> channel[0] = connection.channel());
         this.channel = channel[0];
         this.eventLoop = this.channel.eventLoop();
+        this.lane = WriteLane.of(this.eventLoop);
         this.frames = frameOutput(this.channel);
         this.noPromise = new VoidChannelPromise(this.channel, false);
         this.maxFramePayload = maxFramePayload;
@@ -155,11 +166,62 @@ public final class WebSocketTransport implements EngineIoTransport {
     }
 
     @Override
+    public WriteLane lane() {
+        return this.lane;
+    }
+
+    @Override
     public void write(EngineIoPacket packet) {
+        if (mustQueueBehindWalks()) {
+            queueBehindWalks(() -> writeInOrder(packet));
+            return;
+        }
+        writeInOrder(packet);
+    }
+
+    /**
+     * Decides once for all the packets (a Socket.IO packet and its attachments) whether they wait behind a walk: a
+     * walk handed over between two of them, and run before the second, would put its packet between them.
+     */
+    @Override
+    public void writeAll(List<? extends EngineIoPacket> packets) {
+        if (packets.size() == 1) {
+            write(packets.get(0));
+        }
+        else if (mustQueueBehindWalks()) {
+            queueBehindWalks(() -> writeAllInOrder(packets));
+        }
+        else {
+            writeAllInOrder(packets);
+        }
+    }
+
+    private void queueBehindWalks(Runnable writes) {
+        QUEUED_BEHIND_WALKS.incrementAndGet(this);
+        OutboundBatch.execute(this.eventLoop, () -> {
+            writes.run();
+            // Only now: a write that sees none left must find these ahead of it.
+            QUEUED_BEHIND_WALKS.decrementAndGet(this);
+        });
+    }
+
+    /**
+     * Whether a write now would overtake a broadcast's walk, or a write queued behind one, still waiting for the loop.
+     * A walk's own writes never wait: the loop runs it in its turn.
+     */
+    private boolean mustQueueBehindWalks() {
+        return (this.queuedBehindWalks != 0) ? !this.lane.walkingHere() : this.lane.writesMustQueue();
+    }
+
+    private void writeInOrder(EngineIoPacket packet) {
         if (this.eventLoop.inEventLoop() && this.waiting.isEmpty()) {
-            // Nothing from another thread waits to go first: write now, and leave the flush to the drain task.
+            // Nothing from another thread waits to go first: write now, and leave the flush to the drain task, unless
+            // a burst (a walk of many broadcasts) makes the frames unflushed so far count against the client's bound.
             writeFrame(packet);
-            this.unflushed = true;
+            if (++this.unflushed == FLUSH_EVERY) {
+                this.unflushed = 0;
+                flushFrames();
+            }
         }
         else {
             this.waiting.offer(packet);
@@ -169,11 +231,17 @@ public final class WebSocketTransport implements EngineIoTransport {
         }
     }
 
+    private void writeAllInOrder(List<? extends EngineIoPacket> packets) {
+        for (EngineIoPacket packet : packets) {
+            writeInOrder(packet);
+        }
+    }
+
     private void drain() {
         this.drainScheduled = 0;
         EngineIoPacket packet;
-        boolean wrote = this.unflushed;
-        this.unflushed = false;
+        boolean wrote = this.unflushed != 0;
+        this.unflushed = 0;
         int written = 0;
         while ((packet = this.waiting.poll()) != null) {
             writeFrame(packet);
@@ -256,7 +324,7 @@ public final class WebSocketTransport implements EngineIoTransport {
     /** Nothing in the channel and nothing on its way to it: derived, so that a write costs no shared counter. */
     @Override
     public boolean isWritable() {
-        return this.framesWritten == this.framesTaken && this.waiting.isEmpty();
+        return this.framesWritten == this.framesTaken && this.waiting.isEmpty() && this.queuedBehindWalks == 0;
     }
 
     @Override
@@ -275,11 +343,12 @@ public final class WebSocketTransport implements EngineIoTransport {
         if (!CLOSING.compareAndSet(this, 0, 1)) {
             return;
         }
-        if (this.eventLoop.inEventLoop()) {
+        if (this.eventLoop.inEventLoop() && !mustQueueBehindWalks()) {
             closeOnLoop(reason, flush);
         }
         else {
-            this.eventLoop.execute(() -> closeOnLoop(reason, flush));
+            // Behind what was written before, whether it waits in a batch or behind a broadcast's walk.
+            OutboundBatch.execute(this.eventLoop, () -> closeOnLoop(reason, flush));
         }
     }
 

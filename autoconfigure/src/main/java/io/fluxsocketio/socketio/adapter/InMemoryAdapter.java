@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The adapter of a single node: a two-way index of rooms to sockets and sockets to rooms. Entries are
- * changed atomically per key, within the map's {@code compute}, so a room never outlives its last member.
+ * changed atomically per key, within the map's {@code compute}, so a room never outlives its last member. A broadcast
+ * to a large room, or to everyone, goes through the room's {@link LaneGroups}: one walk per event loop, on that loop.
  */
 public final class InMemoryAdapter implements Adapter {
 
@@ -21,15 +23,28 @@ public final class InMemoryAdapter implements Adapter {
 
     private final Map<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
 
+    /** The groupings of the rooms large enough to be broadcast to by event loop; made on their first broadcast. */
+    private final Map<String, LaneGroups> roomLanes = new ConcurrentHashMap<>();
+
+    private final LaneGroups everyoneLanes = new LaneGroups();
+
     public InMemoryAdapter(AdapterNamespace namespace) {
         this.namespace = namespace;
     }
 
     @Override
     public void addAll(String socketId, Set<String> roomsToJoin) {
+        boolean[] arrived = new boolean[1];
         for (String room : roomsToJoin) {
-            this.socketRooms.compute(socketId, (id, joined) -> MemberSets.with(joined, room));
+            this.socketRooms.compute(socketId, (id, joined) -> {
+                arrived[0] |= (joined == null);
+                return MemberSets.with(joined, room);
+            });
             this.rooms.compute(room, (name, members) -> MemberSets.with(members, socketId));
+            roomChanged(room);
+        }
+        if (arrived[0]) {
+            this.everyoneLanes.membersChanged();
         }
     }
 
@@ -47,6 +62,7 @@ public final class InMemoryAdapter implements Adapter {
     public void deleteAll(String socketId) {
         Set<String> joined = this.socketRooms.remove(socketId);
         if (joined != null) {
+            this.everyoneLanes.membersChanged();
             for (String room : joined) {
                 leaveRoom(socketId, room);
             }
@@ -54,17 +70,59 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     private void leaveRoom(String socketId, String room) {
-        this.rooms.computeIfPresent(room, (name, members) -> MemberSets.without(members, socketId));
+        if (this.rooms.computeIfPresent(room, (name, members) -> MemberSets.without(members, socketId)) == null) {
+            this.roomLanes.remove(room);
+            return;
+        }
+        roomChanged(room);
+    }
+
+    /** Outdates the room's grouping, after (never before) its members changed. */
+    private void roomChanged(String room) {
+        LaneGroups lanes = this.roomLanes.get(room);
+        if (lanes != null) {
+            lanes.membersChanged();
+        }
     }
 
     @Override
     public void broadcast(EncodedPacket packet, BroadcastOptions options) {
+        LaneGroups lanes = laneGroups(options.rooms());
+        if (lanes != null) {
+            Supplier<Set<String>> members = () -> candidates(options);
+            lanes.broadcast(members, this.namespace, packet, options.volatileDelivery(), union(options.except()));
+            return;
+        }
         forEachSelected(options, socketId -> {
             AdapterNamespace.Recipient recipient = this.namespace.localSocket(socketId);
             if (recipient != null) {
                 recipient.deliver(packet, options.volatileDelivery());
             }
         });
+    }
+
+    /**
+     * The grouping for a broadcast to everyone or to one room, when there are enough members for a walk per event loop
+     * to pay; null for small rooms (every socket's own, most of all) and for several rooms, merged anew each time.
+     */
+    private LaneGroups laneGroups(Set<String> roomNames) {
+        if (roomNames.isEmpty()) {
+            return (this.socketRooms.size() > MemberSets.SMALL) ? this.everyoneLanes : null;
+        }
+        if (roomNames.size() > 1) {
+            return null;
+        }
+        String room = roomNames.iterator().next();
+        Set<String> members = this.rooms.get(room);
+        if (members == null || members.size() <= MemberSets.SMALL) {
+            return null;
+        }
+        LaneGroups lanes = this.roomLanes.computeIfAbsent(room, name -> new LaneGroups());
+        if (!this.rooms.containsKey(room)) {
+            // The room emptied meanwhile: keep no grouping for it.
+            this.roomLanes.remove(room, lanes);
+        }
+        return lanes;
     }
 
     @Override

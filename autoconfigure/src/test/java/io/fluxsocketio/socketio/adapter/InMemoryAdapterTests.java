@@ -19,6 +19,8 @@ class InMemoryAdapterTests {
 
     private final Map<String, Boolean> volatileFlags = new HashMap<>();
 
+    private final Map<String, AdapterNamespace.Recipient> recipients = new HashMap<>();
+
     private final InMemoryAdapter adapter = new InMemoryAdapter(new AdapterNamespace() {
         @Override
         public String name() {
@@ -27,10 +29,11 @@ class InMemoryAdapterTests {
 
         @Override
         public Recipient localSocket(String socketId) {
-            return (packet, volatileDelivery) -> {
-                InMemoryAdapterTests.this.delivered.computeIfAbsent(socketId, id -> new ArrayList<>()).add(packet);
-                InMemoryAdapterTests.this.volatileFlags.put(socketId, volatileDelivery);
-            };
+            // One object per socket, as a namespace keeps them: exclusions are matched by identity.
+            return InMemoryAdapterTests.this.recipients.computeIfAbsent(socketId, id -> (packet, volatileDelivery) -> {
+                InMemoryAdapterTests.this.delivered.computeIfAbsent(id, key -> new ArrayList<>()).add(packet);
+                InMemoryAdapterTests.this.volatileFlags.put(id, volatileDelivery);
+            });
         }
     });
 
