@@ -21,21 +21,12 @@ class InMemoryAdapterTests {
 
     private final Map<String, AdapterNamespace.Recipient> recipients = new HashMap<>();
 
-    private final InMemoryAdapter adapter = new InMemoryAdapter(new AdapterNamespace() {
-        @Override
-        public String name() {
-            return "/";
-        }
-
-        @Override
-        public Recipient localSocket(String socketId) {
-            // One object per socket, as a namespace keeps them: exclusions are matched by identity.
-            return InMemoryAdapterTests.this.recipients.computeIfAbsent(socketId, id -> (packet, volatileDelivery) -> {
-                InMemoryAdapterTests.this.delivered.computeIfAbsent(id, key -> new ArrayList<>()).add(packet);
-                InMemoryAdapterTests.this.volatileFlags.put(id, volatileDelivery);
-            });
-        }
-    });
+    // One object per socket, as a namespace keeps them: exclusions are matched by identity.
+    private final InMemoryAdapter adapter = new InMemoryAdapter(new TestNamespace(socketId -> this.recipients
+            .computeIfAbsent(socketId, id -> (packet, volatileDelivery) -> {
+                this.delivered.computeIfAbsent(id, key -> new ArrayList<>()).add(packet);
+                this.volatileFlags.put(id, volatileDelivery);
+            })));
 
     private final EncodedPacket packet = new EncodedPacket(List.of(new TextMessage("2[\"news\"]")));
 

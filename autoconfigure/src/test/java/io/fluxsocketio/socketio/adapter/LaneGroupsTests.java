@@ -30,17 +30,7 @@ class LaneGroupsTests {
 
     private final Map<String, Member> members = new ConcurrentHashMap<>();
 
-    private final InMemoryAdapter adapter = new InMemoryAdapter(new AdapterNamespace() {
-        @Override
-        public String name() {
-            return "/";
-        }
-
-        @Override
-        public Recipient localSocket(String socketId) {
-            return LaneGroupsTests.this.members.get(socketId);
-        }
-    });
+    private final InMemoryAdapter adapter = new InMemoryAdapter(new TestNamespace(this.members::get));
 
     @AfterEach
     void stopLoops() {
