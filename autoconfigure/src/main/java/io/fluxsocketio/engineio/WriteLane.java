@@ -14,7 +14,7 @@ import io.netty.util.concurrent.EventExecutor;
  * the rate.
  *
  * <p>Order: while a walk handed over waits for the loop, writes to the loop's connections from anywhere, the loop
- * included, follow it through the loop's task queue ({@link #writesMustQueue}), so that no packet overtakes a
+ * included, follow it through the loop's task queue ({@link #hasWalksPending}), so that no packet overtakes a
  * broadcast emitted before it.
  */
 public final class WriteLane implements Executor {
@@ -80,11 +80,11 @@ public final class WriteLane implements Executor {
     }
 
     /**
-     * Whether a write to one of this loop's connections, made now, must go through the loop's task queue: a walk
-     * handed over before it has not run yet, and the write is not that walk's own.
+     * Whether a walk handed over has not finished: a write to one of this loop's connections made now, unless it is
+     * that walk's own ({@link #walkingHere}), must go through the loop's task queue behind it.
      */
-    public boolean writesMustQueue() {
-        return this.pending != 0 && !walkingHere();
+    public boolean hasWalksPending() {
+        return this.pending != 0;
     }
 
     /** Whether the calling thread is this loop, running a walk. */

@@ -210,18 +210,13 @@ public final class WebSocketTransport implements EngineIoTransport {
      * A walk's own writes never wait: the loop runs it in its turn.
      */
     private boolean mustQueueBehindWalks() {
-        return (this.queuedBehindWalks != 0) ? !this.lane.walkingHere() : this.lane.writesMustQueue();
+        return (this.queuedBehindWalks != 0 || this.lane.hasWalksPending()) && !this.lane.walkingHere();
     }
 
     private void writeInOrder(EngineIoPacket packet) {
         if (this.eventLoop.inEventLoop() && this.waiting.isEmpty()) {
-            // Nothing from another thread waits to go first: write now, and leave the flush to the drain task, unless
-            // a burst (a walk of many broadcasts) makes the frames unflushed so far count against the client's bound.
-            writeFrame(packet);
-            if (++this.unflushed == FLUSH_EVERY) {
-                this.unflushed = 0;
-                flushFrames();
-            }
+            // Nothing from another thread waits to go first: write now, and leave the flush to the drain task.
+            writeCounted(packet);
         }
         else {
             this.waiting.offer(packet);
@@ -240,26 +235,35 @@ public final class WebSocketTransport implements EngineIoTransport {
     private void drain() {
         this.drainScheduled = 0;
         EngineIoPacket packet;
-        boolean wrote = this.unflushed != 0;
-        this.unflushed = 0;
         int written = 0;
         while ((packet = this.waiting.poll()) != null) {
-            writeFrame(packet);
-            wrote = true;
-            if (++written % FLUSH_EVERY == 0) {
-                // A long burst goes out as it is drained: unflushed frames would count against the client's bound.
-                flushFrames();
-                wrote = false;
-                if (written == MAX_FRAMES_PER_DRAIN) {
-                    // Producers faster than the loop must not keep it from the other channels it serves.
-                    if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
-                        this.eventLoop.execute(this.drain);
-                    }
-                    return;
+            writeCounted(packet);
+            if (++written == MAX_FRAMES_PER_DRAIN) {
+                flushUnflushed();
+                // Producers faster than the loop must not keep it from the other channels it serves.
+                if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
+                    this.eventLoop.execute(this.drain);
                 }
+                return;
             }
         }
-        if (wrote) {
+        flushUnflushed();
+    }
+
+    /**
+     * Writes a frame on the event loop, flushing every {@link #FLUSH_EVERY}: a long burst, drained or walked, goes out
+     * as it is written, as unflushed frames would count against the client's bound.
+     */
+    private void writeCounted(EngineIoPacket packet) {
+        writeFrame(packet);
+        if (++this.unflushed == FLUSH_EVERY) {
+            flushUnflushed();
+        }
+    }
+
+    private void flushUnflushed() {
+        if (this.unflushed != 0) {
+            this.unflushed = 0;
             flushFrames();
         }
     }
