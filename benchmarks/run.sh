@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs a scenario against every server in one session.
 # Usage: bash benchmarks/run.sh echo-ack [clients] [warmup s] [measured s] [targets] [rounds]
 #        bash benchmarks/run.sh fan-out [receivers] [step s] [targets] [rounds]
-#        bash benchmarks/run.sh idle [connections] [targets]
+#        bash benchmarks/run.sh idle [connections] [targets] [rounds]
 #        bash benchmarks/run.sh idle-shared-port [connections] [processes] [targets]
 #        bash benchmarks/run.sh handshakes [clients] [warmup s] [measured s] [targets] [rounds]
 #        bash benchmarks/run.sh jmh [JMH options, such as a benchmark name pattern]

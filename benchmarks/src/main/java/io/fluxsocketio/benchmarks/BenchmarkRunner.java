@@ -23,6 +23,9 @@ public final class BenchmarkRunner {
     /** Step length of fan-out's unrecorded warm-up climb. */
     private static final Duration WARMUP_STEP = Duration.ofSeconds(2);
 
+    /** Fan-out's measured steps at low rates last until this many events were sent, for a p99 over enough of them. */
+    private static final int FAN_OUT_MINIMUM_SENDS = 1000;
+
     private record Row(String target, int round, EchoAckLoad.Result result, CpuShare cpu, long serverRssKib) {
 
         /**
@@ -228,12 +231,13 @@ public final class BenchmarkRunner {
         Duration stepLength = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
         List<String> only = Target.named(args, 3);
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-        int[] rates = {20, 50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000};
+        int[] rates = {50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000};
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
-        System.out.printf(Locale.ROOT, "fan-out: %d receivers, %d s steps after a warm-up climb in %d s steps, "
-                + "sends/s %s, %d round(s), Java %s, %s%n", receivers, stepLength.toSeconds(), WARMUP_STEP.toSeconds(),
-                Arrays.toString(rates), rounds, Runtime.version(), LocalDate.now());
+        System.out.printf(Locale.ROOT, "fan-out: %d receivers, %d s steps (at least %d sends each) after a warm-up "
+                + "climb in %d s steps, sends/s %s, %d round(s), Java %s, %s%n", receivers, stepLength.toSeconds(),
+                FAN_OUT_MINIMUM_SENDS, WARMUP_STEP.toSeconds(), Arrays.toString(rates), rounds, Runtime.version(),
+                LocalDate.now());
         List<Target> targets = Target.selected(benchmarks.resolve("node"), only);
         FanOutReport report = new FanOutReport(targets.size());
         for (int round = 1; round <= rounds; round++) {
@@ -255,65 +259,104 @@ public final class BenchmarkRunner {
             int joined = load.open(port, receivers, Duration.ofMinutes(2));
             load.warmUp(joined, rates, WARMUP_STEP);
             CpuShare.Meter meter = CpuShare.start(server);
-            List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength);
+            List<FanOutLoad.Step> steps = load.run(joined, rates, stepLength, FAN_OUT_MINIMUM_SENDS);
             return new FanOutReport.Climb(target.name(), round, joined, steps, meter.stop());
         }
     }
 
-    /** Usage: {@code idle [connections] [target,target...]}: process RSS per held connection, per target. */
+    /**
+     * Usage: {@code idle [connections] [target,target...] [rounds]}: process RSS per held connection, per target; over
+     * several rounds, each target's median. One round's figure moves by several KiB between runs (6.5 to 12.7 KiB
+     * for the same build with the same settings), with how far G1 shrinks the heap and what else the JVM grew.
+     */
     private static void idle(String[] args) throws Exception {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         List<String> only = Target.named(args, 2);
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Path benchmarks = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(benchmarks.resolve("target/runs"));
-        System.out.printf(Locale.ROOT, "idle: %d connections, Java %s, %s, JVM options: %s %s%n", connections,
-                Runtime.version(), LocalDate.now(), Target.JAVA_OPTIONS, System.getenv().getOrDefault("BENCH_JAVA_OPTS", ""));
-        System.out.printf(Locale.ROOT, "| %-28s | %11s | %10s | %10s | %13s | %14s | %19s | %17s |%n", "server",
-                "connections", "RSS before", "RSS after", "KiB per conn.", "heap KiB/conn.", "committed KiB/conn.",
-                "KiB/conn. pre-GC");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (Target target : Target.selected(benchmarks.resolve("node"), only)) {
-            int port = ServerProcess.freePort();
-            try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
-                // A hundred connections first, so that lazily loaded code is not counted as per-connection memory.
-                try (IdleLoad warm = new IdleLoad()) {
-                    warm.open(port, 100, Duration.ofSeconds(30));
+        System.out.printf(Locale.ROOT, "idle: %d connections, %d round(s), Java %s, %s, JVM options: %s %s%n",
+                connections, rounds, Runtime.version(), LocalDate.now(), Target.JAVA_OPTIONS,
+                System.getenv().getOrDefault("BENCH_JAVA_OPTS", ""));
+        System.out.printf(Locale.ROOT, "| %-28s | %5s | %11s | %10s | %10s | %13s | %14s | %19s | %17s |%n", "server",
+                "round", "connections", "RSS before", "RSS after", "KiB per conn.", "heap KiB/conn.",
+                "committed KiB/conn.", "KiB/conn. pre-GC");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        List<Target> targets = Target.selected(benchmarks.resolve("node"), only);
+        List<Double> perConnection = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (int t = 0; t < targets.size(); t++) {
+                // A source address of its own per target and round: the ports an earlier one left in TIME_WAIT
+                // stay out of its way.
+                String source = "127.0." + round + "." + (t + 1);
+                perConnection.add(idleRound(targets.get(t), round, work, connections, source));
+            }
+        }
+        if (rounds > 1) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "| %-29s | %26s | %18s |%n", "server", "median RSS KiB per conn.",
+                    "median vs raw");
+            System.out.println("| --- | ---: | ---: |");
+            for (int t = 0; t < targets.size(); t++) {
+                List<Double> own = new ArrayList<>();
+                for (int i = t; i < perConnection.size(); i += targets.size()) {
+                    own.add(perConnection.get(i));
                 }
-                ServerProcess.sleep(2000);
-                ServerProcess.Heap heapBefore = server.heapAfterFullGc();
-                server.nativeMemoryBaseline();
-                long before = server.settledRssKib();
-                try (IdleLoad load = new IdleLoad()) {
-                    int joined = load.open(port, connections, Duration.ofMinutes(3));
-                    ServerProcess.sleep(3000);
-                    long afterPreGc = server.rssKib();
-                    ServerProcess.Heap heapAfter = server.heapAfterFullGc();
-                    String nativeMemory = server.nativeMemoryGrowth();
-                    // RSS after the full collection, as before the connections: taken before it, the figure also
-                    // holds the handshakes' garbage and however far the collector grew the heap for it.
-                    long after = server.settledRssKib();
-                    double perConnection = (after - before) / (double) joined;
-                    double perConnectionPreGc = (afterPreGc - before) / (double) joined;
-                    double heapPerConnection = perConnection(heapBefore, heapAfter, ServerProcess.Heap::usedKib,
-                            joined);
-                    // How much of the RSS per connection is heap the collector grew and kept, not live data.
-                    double committedPerConnection = perConnection(heapBefore, heapAfter,
-                            ServerProcess.Heap::committedKib, joined);
-                    System.out.printf(Locale.ROOT, "BENCH scenario=idle target=%s connections=%d rss_before_kib=%d "
-                            + "rss_after_kib=%d kib_per_connection=%.1f heap_kib_per_connection=%.1f "
-                            + "committed_heap_kib_per_connection=%.1f kib_per_connection_pre_gc=%.1f%n", target.name(),
-                            joined, before, after, perConnection, heapPerConnection, committedPerConnection,
-                            perConnectionPreGc);
-                    System.out.printf(Locale.ROOT,
-                            "| %-28s | %11d | %7d KiB | %7d KiB | %13.1f | %14.1f | %19.1f | %17.1f |%n", target.name(),
-                            joined, before, after, perConnection, heapPerConnection, committedPerConnection,
-                            perConnectionPreGc);
-                    if (nativeMemory != null) {
-                        System.out.println(target.name() + ", the JVM's memory by category and its growth since "
-                                + "before the connections (-XX:NativeMemoryTracking):");
-                        System.out.println(nativeMemory);
-                    }
+                double median = median(own);
+                double toFirst = medianRatio(perConnection, targets.size(), t, 0);
+                System.out.printf(Locale.ROOT, "BENCH scenario=idle-median target=%s rounds=%d "
+                        + "kib_per_connection=%.1f ratio_to_first=%.3f%n", targets.get(t).name(), rounds, median,
+                        toFirst);
+                System.out.printf(Locale.ROOT, "| %-29s | %26.1f | %17.2fx |%n", targets.get(t).name(), median,
+                        toFirst);
+            }
+        }
+    }
+
+    /** One target's idle round in a fresh server process: prints its lines and returns its RSS KiB per connection. */
+    private static double idleRound(Target target, int round, Path work, int connections, String source)
+            throws Exception {
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start(target.commandFor(port), work, port)) {
+            // A thousand connections first, so that code compiled for the connect path is not counted as memory
+            // per connection: with a hundred, the code cache still grew by 5.5 MB over the 10,000 measured ones.
+            try (IdleLoad warm = new IdleLoad(source)) {
+                warm.open(port, 1000, Duration.ofSeconds(60));
+            }
+            ServerProcess.sleep(2000);
+            ServerProcess.Heap heapBefore = server.heapAfterFullGc();
+            server.nativeMemoryBaseline();
+            long before = server.settledRssKib();
+            try (IdleLoad load = new IdleLoad(source)) {
+                int joined = load.open(port, connections, Duration.ofMinutes(3));
+                ServerProcess.sleep(3000);
+                long afterPreGc = server.rssKib();
+                ServerProcess.Heap heapAfter = server.heapAfterFullGc();
+                String nativeMemory = server.nativeMemoryGrowth();
+                // RSS after the full collection, as before the connections: taken before it, the figure also
+                // holds the handshakes' garbage and however far the collector grew the heap for it.
+                long after = server.settledRssKib();
+                double perConnection = (after - before) / (double) joined;
+                double perConnectionPreGc = (afterPreGc - before) / (double) joined;
+                double heapPerConnection = perConnection(heapBefore, heapAfter, ServerProcess.Heap::usedKib, joined);
+                // How much of the RSS per connection is heap the collector grew and kept, not live data.
+                double committedPerConnection = perConnection(heapBefore, heapAfter, ServerProcess.Heap::committedKib,
+                        joined);
+                System.out.printf(Locale.ROOT, "BENCH scenario=idle target=%s round=%d connections=%d "
+                        + "rss_before_kib=%d rss_after_kib=%d kib_per_connection=%.1f heap_kib_per_connection=%.1f "
+                        + "committed_heap_kib_per_connection=%.1f kib_per_connection_pre_gc=%.1f%n", target.name(),
+                        round, joined, before, after, perConnection, heapPerConnection, committedPerConnection,
+                        perConnectionPreGc);
+                System.out.printf(Locale.ROOT,
+                        "| %-28s | %5d | %11d | %7d KiB | %7d KiB | %13.1f | %14.1f | %19.1f | %17.1f |%n",
+                        target.name(), round, joined, before, after, perConnection, heapPerConnection,
+                        committedPerConnection, perConnectionPreGc);
+                if (nativeMemory != null) {
+                    System.out.println(target.name() + ", the JVM's memory by category and its growth since "
+                            + "before the connections (-XX:NativeMemoryTracking):");
+                    System.out.println(nativeMemory);
                 }
+                return perConnection;
             }
         }
     }

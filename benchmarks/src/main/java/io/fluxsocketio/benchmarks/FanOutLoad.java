@@ -119,7 +119,7 @@ final class FanOutLoad implements AutoCloseable {
      * there), which says nothing about the server at that rate.
      */
     void warmUp(int receivers, int[] sendRates, Duration stepLength) throws IOException {
-        run(receivers, sendRates, stepLength);
+        run(receivers, sendRates, stepLength, 0);
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (this.delivered.sum() < this.sentTotal * receivers && System.nanoTime() < deadline) {
             // The warm-up's last step fell behind: its backlog must not reach the first measured step.
@@ -127,11 +127,17 @@ final class FanOutLoad implements AutoCloseable {
         }
     }
 
-    /** Sends at each rate for the step's length, until a step falls behind. */
-    List<Step> run(int receivers, int[] sendRates, Duration stepLength) throws IOException {
+    /**
+     * Sends at each rate for the step's length, or for as long as {@code minimumSends} take at that rate where that
+     * is longer, until a step falls behind. A step's p99 is set by its worst 1% of broadcasts, and every receiver of
+     * one broadcast shares its delay: in a 5 s step at 100 sends/s, five broadcasts, which one pause of either
+     * process can hold up together.
+     */
+    List<Step> run(int receivers, int[] sendRates, Duration stepLength, int minimumSends) throws IOException {
         List<Step> steps = new ArrayList<>();
         for (int rate : sendRates) {
-            Step step = step(receivers, rate, stepLength);
+            long millis = Math.max(stepLength.toMillis(), minimumSends * 1000L / rate);
+            Step step = step(receivers, rate, Duration.ofMillis(millis));
             steps.add(step);
             if (!step.keptUp()) {
                 break;
