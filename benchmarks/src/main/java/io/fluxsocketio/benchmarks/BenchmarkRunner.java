@@ -266,8 +266,8 @@ public final class BenchmarkRunner {
 
     /**
      * Usage: {@code idle [connections] [target,target...] [rounds]}: process RSS per held connection, per target; over
-     * several rounds, each target's median. One round's figure moves by several KiB between runs (6.5 to 12.7 KiB
-     * for the same build with the same settings), with how far G1 shrinks the heap and what else the JVM grew.
+     * several rounds, each target's median. One round's figure moves by several KiB (reactor mode, one build, the
+     * same settings: 7.2 to 11.4 KiB over six rounds), with how far G1 shrinks the heap and what else the JVM grew.
      */
     private static void idle(String[] args) throws Exception {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
