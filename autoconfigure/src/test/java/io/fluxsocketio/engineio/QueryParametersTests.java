@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 
@@ -35,6 +36,26 @@ class QueryParametersTests {
         assertThat(parameters.get("twice")).containsExactly("1", "2");
         assertThat(parameters.getFirst("ü")).isEqualTo("✓");
         assertThat(parameters.keySet()).containsExactly("EIO", "token", "plus", "flag", "empty", "twice", "ü");
+    }
+
+    @Test
+    void oneParameterFoundInPlaceIsTheParsedMapsFirstValue() {
+        List<String> queries = List.of(QUERY, "", "&&", "=", "==EIO=4", "EIO", "EIO=", "EIO==4", "EIO=4=5",
+                "EIO=3&EIO=4", "eio=4&EIO=4", "EIOx=3&xEIO=3&EIO=4", "%45IO=4", "E+IO=4&E%20IO=5",
+                "transport=websocket&sid=&sid=x", "&=&EIO&EIO=4", "t=Px&EIO=4&transport=polling&sid=abc%3D");
+        for (String query : queries) {
+            // Built from a URI: get(String) would escape the query's '%' signs again.
+            MockServerHttpRequest request = MockServerHttpRequest
+                    .method(HttpMethod.GET, URI.create("/socket.io/?" + query)).build();
+            for (String name : List.of("EIO", "transport", "sid", "E IO", "")) {
+                assertThat(QueryParameters.first(query, name)).as("%s in %s", name, query)
+                        .isEqualTo(QueryParameters.parse(query).getFirst(name))
+                        .isEqualTo(request.getQueryParams().getFirst(name));
+            }
+        }
+        assertThat(QueryParameters.first("EIO=4&transport=polling&sid=abc%3D", "sid")).isEqualTo("abc=");
+        assertThat(QueryParameters.first("sid=a%zz", "sid")).isEqualTo("a%zz");
+        assertThat(QueryParameters.first(null, "EIO")).isNull();
     }
 
     @Test

@@ -19,12 +19,13 @@ public final class EngineIoHandlerMapping extends AbstractHandlerMapping {
     /** The path without its trailing slash, which clients may leave out. */
     private final String pathWithoutSlash;
 
-    private final EngineIoWebHandler handler;
+    /** Made once: asked for on every Engine.IO request. */
+    private final Mono<EngineIoWebHandler> handler;
 
     public EngineIoHandlerMapping(String path, EngineIoWebHandler handler) {
         this.path = normalize(path);
         this.pathWithoutSlash = this.path.substring(0, this.path.length() - 1);
-        this.handler = handler;
+        this.handler = Mono.just(handler);
         setOrder(DEFAULT_ORDER);
         setCorsProcessor(new LoggingCorsProcessor());
     }
@@ -37,7 +38,7 @@ public final class EngineIoHandlerMapping extends AbstractHandlerMapping {
     protected Mono<?> getHandlerInternal(ServerWebExchange exchange) {
         // Asked first for every request of the application: compared in place, with no copy of the path.
         String requestPath = exchange.getRequest().getPath().pathWithinApplication().value();
-        return (requestPath.equals(this.path) || requestPath.equals(this.pathWithoutSlash)) ? Mono.just(this.handler)
+        return (requestPath.equals(this.path) || requestPath.equals(this.pathWithoutSlash)) ? this.handler
                 : Mono.empty();
     }
 

@@ -5,6 +5,7 @@ import io.fluxsocketio.engineio.EngineIoHandshake;
 import io.fluxsocketio.engineio.EngineIoOptions;
 import io.fluxsocketio.engineio.EngineIoServer;
 import io.fluxsocketio.engineio.EngineIoSession;
+import io.fluxsocketio.engineio.QueryParameters;
 import io.fluxsocketio.engineio.protocol.EngineIoPacket;
 import io.fluxsocketio.engineio.protocol.EngineIoPayloadCodec;
 import io.fluxsocketio.engineio.protocol.EngineIoProtocolException;
@@ -78,14 +79,15 @@ public final class EngineIoWebHandler implements WebHandler, CorsConfigurationSo
     @Override
     public Mono<Void> handle(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!"4".equals(request.getQueryParams().getFirst("EIO"))) {
+        String query = request.getURI().getRawQuery();
+        if (!"4".equals(QueryParameters.first(query, "EIO"))) {
             return error(exchange, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
         }
-        String transport = request.getQueryParams().getFirst("transport");
+        String transport = QueryParameters.first(query, "transport");
         if (transport == null || !this.server.options().allows(transport)) {
             return error(exchange, EngineIoError.UNKNOWN_TRANSPORT);
         }
-        String sid = request.getQueryParams().getFirst("sid");
+        String sid = QueryParameters.first(query, "sid");
         if (EngineIoOptions.WEBSOCKET.equals(transport)) {
             return webSocket(exchange, sid);
         }
